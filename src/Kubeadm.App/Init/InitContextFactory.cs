@@ -1,0 +1,84 @@
+using Kubeadm.Core.Constants;
+using Kubeadm.Core.Errors;
+using Kubeadm.Core.Host;
+
+namespace Kubeadm.App.Init;
+
+/// <summary>
+/// Builds the <see cref="InitContext"/> for a run: loads and validates the configuration, then picks the real or
+/// dry-run ports. In --dry-run nothing is written outside the dry-run directory, which is announced first.
+/// </summary>
+public sealed class InitContextFactory
+{
+    public const string DryRunDirEnvironmentVariable = "KUBEADM_INIT_DRYRUN_DIR";
+
+    private readonly InitEnvironment _environment;
+
+    public InitContextFactory(InitEnvironment environment) => _environment = environment;
+
+    public InitContext Create(InitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var hostFileSystem = _environment.FileSystemFor(options.Rootfs);
+        var loader = new InitConfigurationLoader(
+            hostFileSystem, _environment.HostInfoFor(hostFileSystem), _environment.Random, Warn, _environment.ReadUserFile);
+        var loaded = loader.Load(options);
+        _environment.Out.WriteLine($"[init] Using Kubernetes version: {loaded.Config.Cluster.KubernetesVersion}");
+
+        if (!loaded.Config.Init.DryRun)
+        {
+            return new InitContext
+            {
+                Loaded = loaded,
+                FileSystem = hostFileSystem,
+                ServiceManager = _environment.ServiceManager(),
+                Clock = _environment.Clock,
+                Random = _environment.Random,
+                Out = _environment.Out,
+            };
+        }
+
+        var dryRunDirectory = CreateDryRunDirectory(hostFileSystem);
+        _environment.Out.WriteLine(
+            $"[dryrun] Using dry-run directory {dryRunDirectory}. To override it, set the environment variable {DryRunDirEnvironmentVariable}");
+        return new InitContext
+        {
+            Loaded = loaded,
+            FileSystem = new DryRunFileSystem(hostFileSystem, _environment.Out, new DryRunMirror(hostFileSystem, dryRunDirectory)),
+            ServiceManager = new RecordingServiceManager(_environment.Out),
+            Clock = _environment.Clock,
+            Random = _environment.Random,
+            Out = _environment.Out,
+            DryRunDirectory = dryRunDirectory,
+        };
+    }
+
+    private string CreateDryRunDirectory(IFileSystem fileSystem)
+    {
+        var directory = _environment.GetEnvironmentVariable(DryRunDirEnvironmentVariable);
+        if (string.IsNullOrEmpty(directory))
+        {
+            directory = $"{KubeadmConstants.TempDir}/kubeadm-init-dryrun{_environment.Random.NextString(9, "0123456789")}";
+        }
+        else if (!directory.StartsWith('/'))
+        {
+            throw new KubeadmUserException(
+                $"invalid {DryRunDirEnvironmentVariable} \"{directory}\": the dry-run directory must be an absolute path");
+        }
+
+        try
+        {
+            fileSystem.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KubeadmUserException(
+                $"could not create the dry-run directory \"{directory}\": {e.Message}; run as root or set {DryRunDirEnvironmentVariable} to a writable directory",
+                e);
+        }
+
+        return directory;
+    }
+
+    private void Warn(string message) => _environment.Err.WriteLine(message.StartsWith('[') ? message : $"WARNING: {message}");
+}

@@ -1,0 +1,152 @@
+using System.Collections.Immutable;
+using Kubeadm.Workflow;
+
+namespace Kubeadm.App.Init;
+
+/// <summary>
+/// The `kubeadm init` phases, in kubeadm's order, declared as data. Each phase's work lives elsewhere; a phase
+/// whose capability this build does not have yet fails with <see cref="CapabilityUnavailableException"/>.
+/// </summary>
+public static class InitPhaseTree
+{
+    private static readonly string[] CertFlags = ["cert-dir", "config", "dry-run", "kubernetes-version"];
+    private static readonly string[] ApiServerCertFlags =
+        [.. CertFlags, "apiserver-advertise-address", "apiserver-cert-extra-sans", "control-plane-endpoint", "node-name", "service-cidr", "service-dns-domain"];
+    private static readonly string[] EtcdCertFlags = [.. CertFlags, "apiserver-advertise-address", "node-name"];
+    private static readonly string[] KubeconfigFlags =
+        ["apiserver-advertise-address", "apiserver-bind-port", "cert-dir", "config", "control-plane-endpoint", "dry-run", "kubeconfig-dir", "kubernetes-version"];
+    private static readonly string[] ControlPlaneFlags = ["cert-dir", "config", "dry-run", "image-repository", "kubernetes-version", "patches"];
+    private static readonly string[] ClusterApiFlags = ["config", "dry-run", "kubeconfig"];
+    private static readonly string[] AddonFlags = [.. ClusterApiFlags, "image-repository", "kubernetes-version"];
+
+    public static ImmutableArray<Phase<InitContext>> Create() =>
+    [
+        Leaf("preflight", "Run pre-flight checks", new("pre-flight checks", "Preflight and the complete kubeadm init"),
+            ["config", "cri-socket", "dry-run", "ignore-preflight-errors", "image-repository"]),
+        Group("certs", "Certificate generation", "Generate all certificates", CertsChildren()),
+        Group("kubeconfig", "Generate all kubeconfig files necessary to establish the control plane and the admin kubeconfig file",
+            "Generate all kubeconfig files", KubeconfigChildren()),
+        Group("etcd", "Generate static Pod manifest file for local etcd", null,
+        [
+            Leaf("local", "Generate the static Pod manifest file for a local, single-node local etcd instance", StaticPods,
+                ["cert-dir", "config", "dry-run", "image-repository", "patches"]) with { RunIf = ctx => !ctx.IsExternalEtcd },
+        ]),
+        Group("control-plane", "Generate all static Pod manifest files necessary to establish the control plane",
+            "Generate all static Pod manifest files",
+        [
+            Leaf("apiserver", "Generates the kube-apiserver static Pod manifest", StaticPods,
+                [.. ControlPlaneFlags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "feature-gates", "service-cidr"]),
+            Leaf("controller-manager", "Generates the kube-controller-manager static Pod manifest", StaticPods, [.. ControlPlaneFlags, "pod-network-cidr"]),
+            Leaf("scheduler", "Generates the kube-scheduler static Pod manifest", StaticPods, ControlPlaneFlags),
+        ]),
+        Leaf("kubelet-start", "Write kubelet settings and (re)start the kubelet", StaticPods,
+            ["config", "cri-socket", "dry-run", "image-repository", "node-name", "patches"]),
+        Leaf("wait-control-plane", "Wait for the control plane to start", ClusterPhases, ["config", "dry-run"]),
+        Group("upload-config", "Upload the kubeadm and kubelet configuration to a ConfigMap", "Upload all configuration to a config map",
+        [
+            Leaf("kubeadm", "Upload the kubeadm ClusterConfiguration to a ConfigMap", ClusterPhases, ClusterApiFlags),
+            Leaf("kubelet", "Upload the kubelet component config to a ConfigMap", ClusterPhases, ClusterApiFlags),
+        ]),
+        Leaf("upload-certs", "Upload certificates to kubeadm-certs", ClusterPhases,
+            [.. ClusterApiFlags, "certificate-key", "skip-certificate-key-print", "upload-certs"]) with
+        {
+            RunIf = ctx => SkipUnless(ctx, ctx.Options.UploadCerts, "[upload-certs] Skipping phase. Please see --upload-certs"),
+        },
+        Leaf("mark-control-plane", "Mark a node as a control-plane", ClusterPhases, ["config", "dry-run", "node-name"]),
+        Leaf("bootstrap-token", "Generates bootstrap tokens used to join a node to a cluster", ClusterPhases,
+            [.. ClusterApiFlags, "skip-token-print"]),
+        Group("kubelet-finalize", "Updates settings relevant to the kubelet after TLS bootstrap", "Run all kubelet-finalize phases",
+        [
+            Leaf("enable-client-cert-rotation", "Enable kubelet client certificate rotation", ClusterPhases, ["cert-dir", "config", "dry-run"]),
+        ]),
+        Group("addon", "Install required addons for passing conformance tests", "Install all the addons",
+        [
+            Leaf("coredns", "Install the CoreDNS addon to a Kubernetes cluster", ClusterPhases,
+                [.. AddonFlags, "feature-gates", "service-cidr", "service-dns-domain"]),
+            Leaf("kube-proxy", "Install the kube-proxy addon to a Kubernetes cluster", ClusterPhases,
+                [.. AddonFlags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "pod-network-cidr"]),
+        ]),
+        Leaf("show-join-command", "Show the join command for control-plane and worker node", ClusterPhases,
+            [.. ClusterApiFlags, "skip-certificate-key-print", "skip-token-print"]),
+    ];
+
+    private static readonly Capability StaticPods = new("writing static Pod manifests and starting the kubelet", "Static pods and the kubelet");
+    private static readonly Capability ClusterPhases = new("talking to the API server", "Cluster phases on a real API server");
+    private static readonly Capability Pki = new("certificate and key generation", "PKI and kubeconfig phases");
+
+    private static ImmutableArray<Phase<InitContext>> CertsChildren()
+    {
+        (string Name, string Short, string[] Flags)[] certs =
+        [
+            ("ca", "Generate the self-signed Kubernetes CA to provision identities for other Kubernetes components", CertFlags),
+            ("apiserver", "Generate the certificate for serving the Kubernetes API", ApiServerCertFlags),
+            ("apiserver-kubelet-client", "Generate the certificate for the API server to connect to kubelet", CertFlags),
+            ("front-proxy-ca", "Generate the self-signed CA to provision identities for front proxy", CertFlags),
+            ("front-proxy-client", "Generate the certificate for the front proxy client", CertFlags),
+            ("etcd-ca", "Generate the self-signed CA to provision identities for etcd", CertFlags),
+            ("etcd-server", "Generate the certificate for serving etcd", EtcdCertFlags),
+            ("etcd-peer", "Generate the certificate for etcd nodes to communicate with each other", EtcdCertFlags),
+            ("etcd-healthcheck-client", "Generate the certificate for liveness probes to healthcheck etcd", CertFlags),
+            ("apiserver-etcd-client", "Generate the certificate the apiserver uses to access etcd", CertFlags),
+            ("sa", "Generate a private key for signing service account tokens along with its public key", ["cert-dir", "config", "dry-run"]),
+        ];
+        return [.. certs.Select(c => Leaf(c.Name, c.Short, Pki, c.Flags))];
+    }
+
+    private static ImmutableArray<Phase<InitContext>> KubeconfigChildren()
+    {
+        var kubeconfig = new Capability("kubeconfig file generation", "PKI and kubeconfig phases");
+        return
+        [
+            Leaf("admin", "Generate a kubeconfig file for the admin to use and for kubeadm itself", kubeconfig, KubeconfigFlags),
+            Leaf("super-admin", "Generate a kubeconfig file for the super-admin", kubeconfig, KubeconfigFlags),
+            Leaf("kubelet", "Generate a kubeconfig file for the kubelet to use *only* for cluster bootstrapping purposes", kubeconfig,
+                [.. KubeconfigFlags, "node-name"]),
+            Leaf("controller-manager", "Generate a kubeconfig file for the controller manager to use", kubeconfig, KubeconfigFlags),
+            Leaf("scheduler", "Generate a kubeconfig file for the scheduler to use", kubeconfig, KubeconfigFlags),
+        ];
+    }
+
+    /// <summary>A parent phase; with <paramref name="allShort"/> it gets kubeadm's `all` sub-phase first.</summary>
+    private static Phase<InitContext> Group(string name, string shortHelp, string? allShort, ImmutableArray<Phase<InitContext>> children)
+    {
+        var all = allShort is null
+            ? []
+            : ImmutableArray.Create(new Phase<InitContext>
+            {
+                Name = "all",
+                Short = allShort,
+                RunAllSiblings = true,
+                InheritFlags = [.. children.SelectMany(c => c.InheritFlags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            });
+        return new Phase<InitContext>
+        {
+            Name = name,
+            Short = shortHelp,
+            Long = $"{shortHelp}.",
+            Children = all.AddRange(children),
+        };
+    }
+
+    private static Phase<InitContext> Leaf(string name, string shortHelp, Capability missing, string[] flags) => new()
+    {
+        Name = name,
+        Short = shortHelp,
+        InheritFlags = [.. flags.Order(StringComparer.Ordinal)],
+        Run = (_, _) => throw new CapabilityUnavailableException(missing.What, missing.TrackedBy),
+    };
+
+    /// <summary>Work a phase needs that this build does not have yet, and the issue that will bring it.</summary>
+    private sealed record Capability(string What, string TrackedBy);
+
+    /// <summary>A run-if that also tells the user why the phase did nothing, as kubeadm does.</summary>
+    private static bool SkipUnless(InitContext context, bool condition, string message)
+    {
+        if (!condition)
+        {
+            context.Out.WriteLine(message);
+        }
+
+        return condition;
+    }
+}

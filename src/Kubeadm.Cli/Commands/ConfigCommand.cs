@@ -1,0 +1,118 @@
+using System.CommandLine;
+using Kubeadm.App.Init;
+using Kubeadm.Core.Configuration.Serialization;
+using Kubeadm.Core.Errors;
+using Kubeadm.Core.Images;
+
+namespace Kubeadm.Cli.Commands;
+
+/// <summary>`kubeadm config`: print init-defaults, validate, images list and migrate.</summary>
+public sealed class ConfigCommand
+{
+    private readonly InitEnvironment _environment;
+    private readonly GlobalFlags _global;
+
+    public ConfigCommand(InitEnvironment environment, GlobalFlags global)
+    {
+        _environment = environment;
+        _global = global;
+    }
+
+    public Command Create()
+    {
+        var config = new Command("config", "Manage configuration for a kubeadm cluster persisted in a ConfigMap in the cluster");
+        config.Subcommands.Add(CreatePrint());
+        config.Subcommands.Add(CreateValidate());
+        config.Subcommands.Add(CreateImages());
+        config.Subcommands.Add(CreateMigrate());
+        return config;
+    }
+
+    private Command CreatePrint()
+    {
+        var initDefaults = new Command("init-defaults", "Print default init configuration, that can be used for 'kubeadm init'");
+        initDefaults.SetAction((parse, _) => Run(parse, () =>
+        {
+            _environment.Out.Write(InitDefaultsPrinter.Print());
+            return 0;
+        }));
+        return new Command("print", "Print configuration") { initDefaults };
+    }
+
+    private Command CreateValidate()
+    {
+        var flags = new InitFlags();
+        var command = new Command("validate", "Read a file containing the kubeadm configuration API and report any validation problems") { flags.Config };
+        command.SetAction((parse, _) => Run(parse, () =>
+        {
+            var options = flags.Bind(parse, _global);
+            if (options.ConfigPath is null)
+            {
+                throw new KubeadmUserException("the --config flag is mandatory: name the kubeadm configuration file to validate");
+            }
+
+            var fileSystem = _environment.FileSystemFor(options.Rootfs);
+            new InitConfigurationLoader(fileSystem, _environment.HostInfoFor(fileSystem), _environment.Random, Warn, _environment.ReadUserFile)
+                .Load(options);
+            _environment.Out.WriteLine("ok");
+            return 0;
+        }));
+        return command;
+    }
+
+    private Command CreateImages()
+    {
+        var flags = new InitFlags();
+        var list = new Command("list", "Print a list of images kubeadm will use. The configuration file is used in case any images or image repositories are customized")
+        {
+            flags.Config, flags.FeatureGates, flags.ImageRepository, flags.KubernetesVersion,
+        };
+        list.SetAction((parse, _) => Run(parse, () =>
+        {
+            var config = ImageConfigurationLoader.Load(flags.Bind(parse, _global), _environment.ReadUserFile, Warn);
+            foreach (var image in ControlPlaneImages.List(config.Cluster, Warn))
+            {
+                _environment.Out.WriteLine(image);
+            }
+
+            return 0;
+        }));
+        return new Command("images", "Interact with container images used by kubeadm") { list };
+    }
+
+    private Command CreateMigrate()
+    {
+        var oldConfig = new Option<string>("--old-config") { Description = "Path to the kubeadm config file that is using an old API version and should be converted. This flag is mandatory." };
+        var newConfig = new Option<string>("--new-config") { Description = "Path to the resulting equivalent kubeadm config file using the new API version. Optional, if not specified output will be sent to STDOUT." };
+        var command = new Command("migrate", "Read an older version of the kubeadm configuration API types from a file, and output the similar config object for the newer version")
+        {
+            oldConfig, newConfig,
+        };
+        command.SetAction((parse, _) => Run(parse, () =>
+        {
+            var oldPath = parse.GetValue(oldConfig);
+            if (string.IsNullOrEmpty(oldPath))
+            {
+                throw new KubeadmUserException("the --old-config flag is mandatory: name the kubeadm configuration file to migrate");
+            }
+
+            var migrated = ConfigMigrator.Migrate(UserConfigFile.ReadText(_environment.ReadUserFile, oldPath), oldPath);
+            if (parse.GetValue(newConfig) is { Length: > 0 } newPath)
+            {
+                File.WriteAllText(newPath, migrated);
+            }
+            else
+            {
+                _environment.Out.Write(migrated);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private Task<int> Run(ParseResult parse, Func<int> body) =>
+        CommandErrors.RunAsync(_environment.Err, parse.GetValue(_global.Verbosity), () => Task.FromResult(body()));
+
+    private void Warn(string message) => _environment.Err.WriteLine(message.StartsWith('[') ? message : $"WARNING: {message}");
+}

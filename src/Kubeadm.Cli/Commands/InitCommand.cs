@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Kubeadm.App.Init;
+using Kubeadm.Workflow;
+
+namespace Kubeadm.Cli.Commands;
+
+/// <summary>
+/// `kubeadm init` and `kubeadm init phase …`, the phase sub-commands generated from the phase tree as kubeadm's
+/// workflow runner does.
+/// </summary>
+public sealed class InitCommand
+{
+    private const string InitShort = "Run this command in order to set up the Kubernetes control plane";
+    private const string NotOnItsOwn = "This command is not meant to be run on its own. See list of available subcommands.";
+
+    private readonly InitEnvironment _environment;
+    private readonly GlobalFlags _global;
+    private readonly InitFlags _flags = new();
+
+    public InitCommand(InitEnvironment environment, GlobalFlags global)
+    {
+        _environment = environment;
+        _global = global;
+    }
+
+    public Command Create()
+    {
+        var help = CreateRunner(NoContext).Help("init");
+        var init = new Command("init", $"{InitShort}\n\n{help}");
+        foreach (var option in _flags.ForInit())
+        {
+            init.Options.Add(option);
+        }
+
+        init.SetAction((parse, ct) => Execute(parse, RunInitAsync, ct));
+        init.Subcommands.Add(CreatePhaseCommand());
+        return init;
+    }
+
+    private Command CreatePhaseCommand()
+    {
+        var phase = new Command("phase", "Use this command to invoke single phase of the \"init\" workflow");
+        phase.SetAction(PrintHelp);
+        var commands = new Dictionary<string, Command>(StringComparer.Ordinal);
+        foreach (var node in CreateRunner(NoContext).Nodes.Where(n => !n.Phase.Hidden))
+        {
+            var command = new Command(node.Name, Describe(node.Phase));
+            foreach (var alias in node.Phase.Aliases)
+            {
+                command.Aliases.Add(alias);
+            }
+
+            foreach (var option in _flags.ForNames(node.Phase.InheritFlags))
+            {
+                command.Options.Add(option);
+            }
+
+            if (node.HasChildren)
+            {
+                command.SetAction(PrintHelp);
+            }
+            else
+            {
+                var filter = node.CommandFilter;
+                command.SetAction((parse, ct) => Execute(parse, (options, token) => RunPhaseAsync(options, filter, token), ct));
+            }
+
+            commands[node.Path] = command;
+            (node.Parent is null ? phase : commands[node.Parent.Path]).Subcommands.Add(command);
+        }
+
+        return phase;
+    }
+
+    private static string Describe(Phase<InitContext> phase) =>
+        phase.Children.IsEmpty ? phase.Short : $"{phase.Short}\n\n{NotOnItsOwn}";
+
+    private static int PrintHelp(ParseResult parse)
+    {
+        new HelpAction().Invoke(parse);
+        return 0;
+    }
+
+    private Task<int> Execute(ParseResult parse, Func<InitOptions, CancellationToken, Task<int>> body, CancellationToken ct)
+    {
+        var verbosity = parse.GetValue(_global.Verbosity);
+        return CommandErrors.RunAsync(_environment.Err, verbosity, () => body(_flags.Bind(parse, _global), ct));
+    }
+
+    private async Task<int> RunInitAsync(InitOptions options, CancellationToken ct)
+    {
+        var factory = new InitContextFactory(_environment);
+        var runner = CreateRunner(() => factory.Create(options));
+
+        // Bad --skip-phases names are reported before anything is loaded; names from the config file after.
+        if (options.SkipPhases is { } fromFlag)
+        {
+            runner.Select([], fromFlag);
+        }
+
+        var context = runner.GetOrCreateContext();
+        var result = await runner.RunAsync(runner.Select([], context.Config.Init.SkipPhases), ct).ConfigureAwait(false);
+        PhaseTimings.Print(_environment.Out, result, options.Verbosity);
+        return 0;
+    }
+
+    private async Task<int> RunPhaseAsync(InitOptions options, string filter, CancellationToken ct)
+    {
+        var factory = new InitContextFactory(_environment);
+        var runner = CreateRunner(() => factory.Create(options));
+        var result = await runner.RunAsync(runner.Select([filter], []), ct).ConfigureAwait(false);
+        PhaseTimings.Print(_environment.Out, result, options.Verbosity);
+        return 0;
+    }
+
+    private PhaseRunner<InitContext> CreateRunner(Func<InitContext> contextFactory) =>
+        new(InitPhaseTree.Create(), contextFactory, _environment.Clock);
+
+    /// <summary>Help and command generation only read the tree; they must never load configuration.</summary>
+    private static InitContext NoContext() => throw new InvalidOperationException("the phase tree was used without a context");
+}

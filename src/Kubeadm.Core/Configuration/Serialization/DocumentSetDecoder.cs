@@ -1,0 +1,114 @@
+namespace Kubeadm.Core.Configuration.Serialization;
+
+/// <summary>Decodes the documents of one file in turn, routing each by apiVersion and kind.</summary>
+internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics)
+{
+    private readonly KubeadmConfig _config = new();
+    private readonly HashSet<string> _seenKinds = new(StringComparer.Ordinal);
+    private readonly YamlValueReader _values = new(diagnostics);
+    private string? _initApiVersion;
+    private string? _clusterApiVersion;
+
+    public void DecodeDocument(YamlTreeNode document)
+    {
+        if (document is YamlTreeScalar { IsNull: true })
+        {
+            return;
+        }
+
+        if (document is not YamlTreeMapping mapping)
+        {
+            _values.Mismatch<object>(document, "", "a mapping (an API object)");
+            return;
+        }
+
+        // The kind is peeked first so that errors found while indexing the fields (duplicates) already name it.
+        diagnostics.Kind = mapping.Entries
+            .Where(entry => entry.Key is YamlTreeScalar { Value: "kind" } && entry.Value is YamlTreeScalar { Kind: ScalarKind.String })
+            .Select(entry => ((YamlTreeScalar)entry.Value).Value)
+            .FirstOrDefault(kind => kind.Length > 0);
+        var reader = new StrictMappingReader(mapping, "", _values);
+        var apiVersion = reader.String("apiVersion");
+        var kind = reader.String("kind");
+        if (string.IsNullOrEmpty(apiVersion) || string.IsNullOrEmpty(kind))
+        {
+            diagnostics.Kind = null;
+            diagnostics.Error(document.Start, "", $"invalid configuration for GroupVersionKind {{apiVersion: \"{apiVersion}\", kind: \"{kind}\"}}: kind and apiVersion is mandatory information that must be specified");
+            return;
+        }
+
+        if (!_seenKinds.Add(kind))
+        {
+            diagnostics.Error(document.Start, "", $"invalid configuration: kind \"{kind}\" is specified twice in YAML file");
+            return;
+        }
+
+        var group = apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.LastIndexOf('/')] : "";
+        if (group == KubeadmApiVersions.KubeadmGroup)
+        {
+            DecodeKubeadmDocument(reader, document, apiVersion, kind);
+        }
+        else if ((apiVersion, kind) is (KubeadmApiVersions.KubeletConfigurationApiVersion, KubeadmApiVersions.KubeletConfigurationKind)
+                 or (KubeadmApiVersions.KubeProxyConfigurationApiVersion, KubeadmApiVersions.KubeProxyConfigurationKind))
+        {
+            var content = YamlJsonConverter.ToJsonObject(document, "", _values);
+            if (content is not null)
+            {
+                _config.ComponentConfigs.Add(new ComponentConfigDocument(apiVersion, kind, content));
+            }
+        }
+        else
+        {
+            diagnostics.Warning($"unknown configuration GroupVersionKind {{apiVersion: \"{apiVersion}\", kind: \"{kind}\"}}; ignoring it");
+        }
+    }
+
+    public DecodedConfig Result() => new(
+        _config,
+        _initApiVersion is not null,
+        _clusterApiVersion is not null,
+        _initApiVersion,
+        _clusterApiVersion,
+        diagnostics.Warnings);
+
+    private void DecodeKubeadmDocument(StrictMappingReader reader, YamlTreeNode document, string apiVersion, string kind)
+    {
+        if (KubeadmApiVersions.RemovedVersions.TryGetValue(apiVersion, out var lastKubeadm))
+        {
+            diagnostics.Error(document.Start, "", $"your configuration file uses an old API spec: \"{apiVersion}\" (kind: \"{kind}\"). Please use kubeadm {lastKubeadm} instead and run 'kubeadm config migrate --old-config old-config-file --new-config new-config-file', which will write the new, similar spec using a newer API version.");
+            return;
+        }
+
+        if (apiVersion is not (KubeadmApiVersions.V1Beta3 or KubeadmApiVersions.V1Beta4))
+        {
+            diagnostics.Error(document.Start, "", $"no kind \"{kind}\" is registered for version \"{apiVersion}\"");
+            return;
+        }
+
+        if (apiVersion == KubeadmApiVersions.V1Beta3)
+        {
+            diagnostics.Warning($"your configuration file uses a deprecated API spec: \"{apiVersion}\" (kind: \"{kind}\"). Please use 'kubeadm config migrate --old-config old-config-file --new-config new-config-file', which will write the new, similar spec using a newer API version.");
+        }
+
+        var isV1Beta4 = apiVersion == KubeadmApiVersions.V1Beta4;
+        switch (kind)
+        {
+            case KubeadmApiVersions.InitConfigurationKind:
+                _initApiVersion = apiVersion;
+                InitConfigurationDecoder.Decode(reader, isV1Beta4, _config.Init);
+                break;
+            case KubeadmApiVersions.ClusterConfigurationKind:
+                _clusterApiVersion = apiVersion;
+                ClusterConfigurationDecoder.Decode(reader, isV1Beta4, _config);
+                break;
+            case var other when KubeadmApiVersions.OtherCommandKinds.Contains(other):
+                diagnostics.Warning($"{other} is not used by \"kubeadm init\"; ignoring it");
+                return;
+            default:
+                diagnostics.Error(document.Start, "", $"no kind \"{kind}\" is registered for version \"{apiVersion}\"");
+                return;
+        }
+
+        reader.ReportUnknownFields();
+    }
+}

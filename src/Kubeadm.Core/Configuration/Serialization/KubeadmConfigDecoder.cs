@@ -1,0 +1,50 @@
+using YamlDotNet.Core;
+
+namespace Kubeadm.Core.Configuration.Serialization;
+
+/// <summary>
+/// Decodes a kubeadm config file (multi-document YAML or JSON) strictly: unknown, duplicate and mistyped fields
+/// are errors (kubeadm only warns), and every error of every document is reported at once.
+/// </summary>
+public static class KubeadmConfigDecoder
+{
+    /// <summary>Decodes <paramref name="content"/>; throws <see cref="Errors.ValidationException"/> listing every error.</summary>
+    public static DecodedConfig Decode(string content, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var diagnostics = new DecodeDiagnostics(sourceName);
+        List<YamlTreeNode> documents;
+        try
+        {
+            documents = YamlTreeReader.ReadDocuments(content);
+        }
+        catch (YamlException e)
+        {
+            throw new Errors.ValidationException(
+                $"{sourceName}: line {e.Start.Line}, column {e.Start.Column}: invalid YAML: {YamlErrorText(e)}");
+        }
+
+        var state = new DocumentSetDecoder(diagnostics);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            diagnostics.DocumentNumber = i + 1;
+            diagnostics.Kind = null;
+            state.DecodeDocument(documents[i]);
+        }
+
+        if (diagnostics.Errors.Count > 0)
+        {
+            throw new Errors.ValidationException(diagnostics.Errors);
+        }
+
+        return state.Result();
+    }
+
+    /// <summary>YamlDotNet puts "(Line: …) - (Line: …): " before its message; we print the position our own way.</summary>
+    private static string YamlErrorText(YamlException e)
+    {
+        var message = e.Message;
+        var separator = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line", StringComparison.Ordinal) && separator >= 0 ? message[(separator + 3)..] : message;
+    }
+}

@@ -1,0 +1,343 @@
+using System.Text;
+
+namespace Kubeadm.Core.Host;
+
+/// <summary>
+/// The file system for <c>--dry-run</c>: an overlay over a real file system in which writes and deletes stay in
+/// memory. Reads see the overlay first (so a later phase reads what an earlier phase "wrote"), then the inner file
+/// system; deletes leave tombstones that hide inner entries. Each write and delete is printed immediately, as kubeadm does:
+/// <c>[dryrun] Would write file "&lt;path&gt;" with content:</c> followed by the content as UTF-8 text
+/// (a final newline is added when the content lacks one, so the next line starts cleanly).
+/// All members are safe to call from several threads.
+/// </summary>
+public sealed class DryRunFileSystem : IFileSystem
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly IFileSystem _inner;
+    private readonly TextWriter _output;
+    private readonly DryRunMirror? _mirror;
+    private readonly string? _mirrorRoot;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, (byte[] Content, UnixFileMode Mode)> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnixFileMode> _directories = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _tombstones = new(StringComparer.Ordinal);
+    private readonly List<RecordedWrite> _writes = [];
+    private readonly List<string> _deletes = [];
+
+    /// <summary>Creates the overlay over <paramref name="inner"/>, printing to <paramref name="output"/>.</summary>
+    /// <param name="inner">The real file system; it is only read, never written.</param>
+    /// <param name="output">Where the <c>[dryrun]</c> lines go (pass <see cref="TextWriter.Null"/> to stay silent).</param>
+    /// <param name="mirror">Optionally, where each write is also copied for the user to inspect.</param>
+    public DryRunFileSystem(IFileSystem inner, TextWriter output, DryRunMirror? mirror = null)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(output);
+        _inner = inner;
+        _output = output;
+        if (mirror is not null)
+        {
+            ArgumentNullException.ThrowIfNull(mirror.FileSystem, nameof(mirror));
+            _mirrorRoot = HostPathSyntax.Normalize(mirror.Root);
+            if (_mirrorRoot == HostPathSyntax.Root)
+            {
+                throw new ArgumentException("the dry-run mirror directory must not be \"/\"", nameof(mirror));
+            }
+
+            _mirror = mirror;
+        }
+    }
+
+    /// <summary>Every write so far, in order (a path written twice appears twice).</summary>
+    public IReadOnlyList<RecordedWrite> RecordedWrites
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _writes];
+            }
+        }
+    }
+
+    /// <summary>Every file or directory deleted so far, in order, as normalized host paths.</summary>
+    public IReadOnlyList<string> RecordedDeletes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _deletes];
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool FileExists(string path)
+    {
+        var normalized = HostPathSyntax.Normalize(path);
+        lock (_lock)
+        {
+            return IsVisibleFile(normalized);
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool DirectoryExists(string path)
+    {
+        var normalized = HostPathSyntax.Normalize(path);
+        lock (_lock)
+        {
+            return IsVisibleDirectory(normalized);
+        }
+    }
+
+    /// <inheritdoc/>
+    public byte[] ReadAllBytes(string path)
+    {
+        var normalized = HostPathSyntax.Normalize(path);
+        lock (_lock)
+        {
+            if (_files.TryGetValue(normalized, out var file))
+            {
+                return file.Content.ToArray();
+            }
+
+            if (_directories.ContainsKey(normalized))
+            {
+                throw FileSystemErrors.IsADirectory(normalized);
+            }
+
+            if (IsHidden(normalized))
+            {
+                throw FileSystemErrors.FileNotFound(normalized);
+            }
+        }
+
+        return _inner.ReadAllBytes(normalized);
+    }
+
+    /// <inheritdoc/>
+    public void WriteFile(string path, ReadOnlySpan<byte> content, UnixFileMode mode)
+    {
+        var normalized = HostPathSyntax.Normalize(path);
+        var copy = content.ToArray();
+        lock (_lock)
+        {
+            if (IsVisibleDirectory(normalized))
+            {
+                throw FileSystemErrors.IsADirectory(normalized);
+            }
+
+            CreateMissingDirectories(HostPathSyntax.GetParent(normalized)!, FileModes.Directory);
+            _files[normalized] = (copy, mode);
+            _writes.Add(new RecordedWrite(normalized, copy, mode));
+            PrintWrite(normalized, copy);
+            _mirror?.FileSystem.WriteFile(MirrorPathOf(normalized), copy, mode);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void CreateDirectory(string path, UnixFileMode mode)
+    {
+        var normalized = HostPathSyntax.Normalize(path);
+        lock (_lock)
+        {
+            CreateMissingDirectories(normalized, mode);
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> ListDirectory(string path)
+    {
+        var normalized = HostPathSyntax.Normalize(path);
+        lock (_lock)
+        {
+            if (!IsVisibleDirectory(normalized))
+            {
+                throw IsVisibleFile(normalized)
+                    ? FileSystemErrors.NotADirectory(normalized)
+                    : FileSystemErrors.DirectoryNotFound(normalized);
+            }
+
+            return VisibleChildrenOf(normalized);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void DeleteFile(string path)
+    {
+        var normalized = HostPathSyntax.Normalize(path);
+        lock (_lock)
+        {
+            if (IsVisibleDirectory(normalized))
+            {
+                throw FileSystemErrors.IsADirectory(normalized);
+            }
+
+            if (!IsVisibleFile(normalized))
+            {
+                return;
+            }
+
+            _files.Remove(normalized);
+            _tombstones.Add(normalized);
+            RecordDelete("file", normalized);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void DeleteDirectory(string path, bool recursive)
+    {
+        var normalized = HostPathSyntax.Normalize(path);
+        if (normalized == HostPathSyntax.Root)
+        {
+            throw FileSystemErrors.CannotDeleteRoot(nameof(path));
+        }
+
+        lock (_lock)
+        {
+            if (!IsVisibleDirectory(normalized))
+            {
+                if (IsVisibleFile(normalized))
+                {
+                    throw FileSystemErrors.NotADirectory(normalized);
+                }
+
+                return;
+            }
+
+            if (!recursive && VisibleChildrenOf(normalized).Count > 0)
+            {
+                throw FileSystemErrors.DirectoryNotEmpty(normalized);
+            }
+
+            foreach (var file in _files.Keys.Where(key => HostPathSyntax.IsSameOrUnder(key, normalized)).ToList())
+            {
+                _files.Remove(file);
+            }
+
+            foreach (var directory in _directories.Keys.Where(key => HostPathSyntax.IsSameOrUnder(key, normalized)).ToList())
+            {
+                _directories.Remove(directory);
+            }
+
+            _tombstones.Add(normalized);
+            RecordDelete("directory", normalized);
+        }
+    }
+
+    /// <inheritdoc/>
+    public UnixFileMode GetMode(string path)
+    {
+        var normalized = HostPathSyntax.Normalize(path);
+        lock (_lock)
+        {
+            if (_files.TryGetValue(normalized, out var file))
+            {
+                return file.Mode;
+            }
+
+            if (_directories.TryGetValue(normalized, out var mode))
+            {
+                return mode;
+            }
+
+            if (IsHidden(normalized))
+            {
+                throw FileSystemErrors.FileNotFound(normalized);
+            }
+        }
+
+        return _inner.GetMode(normalized);
+    }
+
+    // A tombstone on the path or any ancestor hides the inner file system's entry; overlay entries are never hidden.
+    private bool IsHidden(string normalized) => HostPathSyntax.SelfAndAncestors(normalized).Any(_tombstones.Contains);
+
+    private bool IsVisibleFile(string normalized) =>
+        _files.ContainsKey(normalized)
+        || (!_directories.ContainsKey(normalized) && !IsHidden(normalized) && _inner.FileExists(normalized));
+
+    private bool IsVisibleDirectory(string normalized) =>
+        normalized == HostPathSyntax.Root
+        || _directories.ContainsKey(normalized)
+        || (!_files.ContainsKey(normalized) && !IsHidden(normalized) && _inner.DirectoryExists(normalized));
+
+    private List<string> VisibleChildrenOf(string normalizedDirectory)
+    {
+        var children = new SortedSet<string>(StringComparer.Ordinal);
+        if (!IsHidden(normalizedDirectory) && _inner.DirectoryExists(normalizedDirectory))
+        {
+            children.UnionWith(_inner.ListDirectory(normalizedDirectory).Where(child => !_tombstones.Contains(child)));
+        }
+
+        children.UnionWith(_files.Keys.Concat(_directories.Keys).Where(entry =>
+            HostPathSyntax.GetParent(entry) is { } parent
+            && string.Equals(parent, normalizedDirectory, StringComparison.Ordinal)));
+        return [.. children];
+    }
+
+    private void CreateMissingDirectories(string normalizedDirectory, UnixFileMode mode)
+    {
+        var missing = new Stack<string>();
+        foreach (var directory in HostPathSyntax.SelfAndAncestors(normalizedDirectory))
+        {
+            if (IsVisibleFile(directory))
+            {
+                throw FileSystemErrors.NotADirectory(directory);
+            }
+
+            if (IsVisibleDirectory(directory))
+            {
+                break;
+            }
+
+            missing.Push(directory);
+        }
+
+        foreach (var directory in missing)
+        {
+            _directories[directory] = mode;
+        }
+    }
+
+    private string MirrorPathOf(string normalized) => _mirrorRoot + normalized;
+
+    private void PrintWrite(string normalized, byte[] content)
+    {
+        _output.Write($"[dryrun] Would write file {QuoteLikeGo(normalized)} with content:\n");
+        var text = Utf8.GetString(content);
+        _output.Write(text);
+        if (text.Length > 0 && !text.EndsWith('\n'))
+        {
+            _output.Write('\n');
+        }
+    }
+
+    private void RecordDelete(string kind, string normalized)
+    {
+        _deletes.Add(normalized);
+        _output.Write($"[dryrun] Would delete {kind} {QuoteLikeGo(normalized)}\n");
+    }
+
+    // kubeadm prints paths with Go's %q; host paths rarely need more than quote and backslash escaping.
+    private static string QuoteLikeGo(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var character in value)
+        {
+            _ = character switch
+            {
+                '"' => builder.Append("\\\""),
+                '\\' => builder.Append("\\\\"),
+                '\n' => builder.Append("\\n"),
+                '\t' => builder.Append("\\t"),
+                _ when char.IsControl(character) => builder.Append("\\x").Append(((int)character).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)),
+                _ => builder.Append(character),
+            };
+        }
+
+        return builder.Append('"').ToString();
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using System.Text;
+using Kubeadm.App.Init;
+using Kubeadm.Core.Host;
+
+namespace Kubeadm.Cli.Tests;
+
+/// <summary>Runs the real command tree against an in-memory host and captures what it printed and wrote.</summary>
+public sealed class CliHarness
+{
+    private readonly Dictionary<string, string> _userFiles = new(StringComparer.Ordinal);
+
+    public InMemoryFileSystem FileSystem { get; } = new();
+
+    public RecordingServiceManager Services { get; } = new();
+
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
+    public IPAddress? DefaultRouteAddress { get; set; } = IPAddress.Parse("192.168.10.20");
+
+    public CliHarness WithUserFile(string path, string content)
+    {
+        _userFiles[path] = content;
+        return this;
+    }
+
+    public async Task<CliRun> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = new InitEnvironment
+        {
+            Out = output,
+            Err = error,
+            FileSystemFor = _ => FileSystem,
+            HostInfoFor = _ => DefaultRouteAddress is { } address ? new FixedHostInfo("Control-Plane-1", address) : new FixedHostInfo("Control-Plane-1"),
+            ServiceManager = () => Services,
+            Random = new SeededRandomSource(42),
+            GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
+            ReadUserFile = path => _userFiles.TryGetValue(path, out var text)
+                ? Encoding.UTF8.GetBytes(text)
+                : throw new FileNotFoundException($"open {path}: no such file or directory"),
+        };
+        var exitCode = await KubeadmCli.RunAsync(args, environment);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,166 @@
+namespace Kubeadm.Cli.Tests;
+
+public sealed class InitCommandTests
+{
+    private static readonly string[] AllPhasesButUploadCerts =
+    [
+        "preflight", "certs", "kubeconfig", "etcd", "control-plane", "kubelet-start", "wait-control-plane",
+        "upload-config", "mark-control-plane", "bootstrap-token", "kubelet-finalize", "addon", "show-join-command",
+    ];
+
+    [Fact]
+    public async Task Should_ListEveryPhase_When_InitHelpIsAsked()
+    {
+        var run = await new CliHarness().RunAsync("init", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("The \"init\" command executes the following phases:", run.Output);
+        foreach (var phase in AllPhasesButUploadCerts.Append("upload-certs"))
+        {
+            Assert.Contains(phase, run.Output);
+        }
+
+        foreach (var sub in new[] { "/ca", "/apiserver-etcd-client", "/sa", "/super-admin", "/local", "/enable-client-cert-rotation", "/kube-proxy" })
+        {
+            Assert.Contains(sub, run.Output);
+        }
+    }
+
+    [Fact]
+    public async Task Should_ListCertSubPhases_When_PhaseCertsHelpIsAsked()
+    {
+        var run = await new CliHarness().RunAsync("init", "phase", "certs", "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        foreach (var cert in new[] { "all", "ca", "apiserver", "apiserver-kubelet-client", "front-proxy-ca", "front-proxy-client", "etcd-ca", "etcd-server", "etcd-peer", "etcd-healthcheck-client", "apiserver-etcd-client", "sa" })
+        {
+            Assert.Contains(cert, run.Output);
+        }
+    }
+
+    [Fact]
+    public async Task Should_PrintHelpAndSucceed_When_AParentPhaseIsInvokedAlone()
+    {
+        var run = await new CliHarness().RunAsync("init", "phase", "certs");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("not meant to be run on its own", run.Output);
+    }
+
+    [Fact]
+    public async Task Should_RejectWithFlagNames_When_ConfigIsMixedWithConfigFlags()
+    {
+        var harness = new CliHarness().WithUserFile("cluster.yaml", "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\n");
+
+        var run = await harness.RunAsync("init", "--config", "cluster.yaml", "--service-cidr", "10.0.0.0/16", "--pod-network-cidr=10.244.0.0/16", "--dry-run");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("can not mix '--config' with arguments [pod-network-cidr service-cidr]", run.Error);
+        Assert.Empty(harness.FileSystem.ListAllFiles());
+    }
+
+    [Fact]
+    public async Task Should_RejectUnknownPhase_When_SkipPhasesNamesIt()
+    {
+        var harness = new CliHarness();
+
+        var run = await harness.RunAsync("init", "--dry-run", "--skip-phases", "certs/bogus");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("invalid phase name: certs/bogus", run.Error);
+        Assert.DoesNotContain("[init] Using Kubernetes version", run.Output);
+    }
+
+    [Fact]
+    public async Task Should_FailNamingThePhaseAndCapability_When_APhaseIsNotAvailableYet()
+    {
+        var harness = new CliHarness();
+
+        var run = await harness.RunAsync("init", "--dry-run", "--skip-phases", "preflight");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("[init] Using Kubernetes version: v1.34.2", run.Output);
+        Assert.Contains("[dryrun] Using dry-run directory /etc/kubernetes/tmp/kubeadm-init-dryrun", run.Output);
+        Assert.Contains("error execution phase certs/ca: this build of kubeadm cannot run this phase yet: certificate and key generation is not implemented (tracked by the issue \"PKI and kubeconfig phases\")", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.All(harness.FileSystem.ListAllFiles(), f => Assert.StartsWith("/etc/kubernetes/tmp/kubeadm-init-dryrun", f));
+    }
+
+    [Fact]
+    public async Task Should_PrintStackTrace_When_VerbosityIsFiveOrMore()
+    {
+        var run = await new CliHarness().RunAsync("init", "--dry-run", "--skip-phases", "preflight", "--v=5");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("   at ", run.Error);
+    }
+
+    [Fact]
+    public async Task Should_SkipUploadCertsWithKubeadmsMessage_When_UploadCertsIsNotSet()
+    {
+        var run = await new CliHarness().RunAsync("init", "--dry-run", "--skip-phases", string.Join(',', AllPhasesButUploadCerts), "-v", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("[upload-certs] Skipping phase. Please see --upload-certs", run.Output);
+        Assert.Contains("[phase-timing] upload-certs", run.Output);
+    }
+
+    [Fact]
+    public async Task Should_HonourSkipPhasesFromConfig_When_FlagIsNotGiven()
+    {
+        var skip = string.Join("", AllPhasesButUploadCerts.Select(p => $"\n- {p}"));
+        var harness = new CliHarness().WithUserFile("init.yaml", $"apiVersion: kubeadm.k8s.io/v1beta4\nkind: InitConfiguration\nskipPhases:{skip}\n");
+
+        var run = await harness.RunAsync("init", "--config", "init.yaml", "--dry-run");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("[upload-certs] Skipping phase", run.Output);
+    }
+
+    [Fact]
+    public async Task Should_ReportEveryBadFlagValueAndWriteNothing_When_InputIsInvalid()
+    {
+        var harness = new CliHarness();
+
+        var run = await harness.RunAsync(
+            "init", "--apiserver-advertise-address", "300.1.1.1", "--service-cidr", "10.96.0.0/30", "--node-name", "Bad_Name");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("localAPIEndpoint.advertiseAddress", run.Error);
+        Assert.Contains("300.1.1.1", run.Error);
+        Assert.Contains("networking.serviceSubnet", run.Error);
+        Assert.Contains("nodeRegistration.name", run.Error);
+        Assert.Empty(harness.FileSystem.ListAllFiles());
+        Assert.Empty(harness.Services.Calls);
+    }
+
+    [Fact]
+    public async Task Should_ExplainHowToFix_When_NoDefaultRouteExists()
+    {
+        var harness = new CliHarness { DefaultRouteAddress = null };
+
+        var run = await harness.RunAsync("init", "--dry-run");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--apiserver-advertise-address", run.Error);
+    }
+
+    [Fact]
+    public async Task Should_RunOnlyTheNamedSubPhase_When_APhaseCommandIsUsed()
+    {
+        var run = await new CliHarness().RunAsync("init", "phase", "kubeconfig", "scheduler", "--dry-run");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error execution phase kubeconfig/scheduler:", run.Error);
+    }
+
+    [Fact]
+    public async Task Should_RejectBadTokenTtl_When_ItIsNotADuration()
+    {
+        var run = await new CliHarness().RunAsync("init", "--token-ttl", "forever", "--dry-run");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("--token-ttl", run.Error);
+        Assert.Contains("forever", run.Error);
+    }
+}
