@@ -67,7 +67,7 @@ public sealed class InitCommandTests
         var run = await harness.RunAsync("init", "--dry-run", "--skip-phases", "certs/bogus");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("invalid phase name: certs/bogus", run.Error);
+        Assert.Contains("--skip-phases (or skipPhases in the config): invalid phase name: certs/bogus; valid phase names are: preflight, certs, ", run.Error);
         Assert.DoesNotContain("[init] Using Kubernetes version", run.Output);
     }
 

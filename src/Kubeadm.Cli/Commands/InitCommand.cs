@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using Kubeadm.App.Init;
+using Kubeadm.Core.Errors;
 using Kubeadm.Workflow;
 
 namespace Kubeadm.Cli.Commands;
@@ -96,13 +97,26 @@ public sealed class InitCommand
         // Bad --skip-phases names are reported before anything is loaded; names from the config file after.
         if (options.SkipPhases is { } fromFlag)
         {
-            runner.Select([], fromFlag);
+            SelectSkipping(runner, fromFlag);
         }
 
         var context = runner.GetOrCreateContext();
-        var result = await runner.RunAsync(runner.Select([], context.Config.Init.SkipPhases), ct).ConfigureAwait(false);
+        var result = await runner.RunAsync(SelectSkipping(runner, context.Config.Init.SkipPhases), ct).ConfigureAwait(false);
         PhaseTimings.Print(_environment.Out, result, options.Verbosity);
         return 0;
+    }
+
+    private static PhaseSelection SelectSkipping(PhaseRunner<InitContext> runner, IReadOnlyCollection<string> skip)
+    {
+        try
+        {
+            return runner.Select([], skip);
+        }
+        catch (UnknownPhaseException e)
+        {
+            throw new KubeadmUserException(
+                $"--skip-phases (or skipPhases in the config): {e.Message}; valid phase names are: {string.Join(", ", e.ValidPhaseNames)}", e);
+        }
     }
 
     private async Task<int> RunPhaseAsync(InitOptions options, string filter, CancellationToken ct)

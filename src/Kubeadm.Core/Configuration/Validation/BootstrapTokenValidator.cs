@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kubeadm.Core.Configuration.Serialization;
 
 namespace Kubeadm.Core.Configuration.Validation;
 

@@ -1,3 +1,4 @@
+using Kubeadm.Core.Configuration.Serialization;
 using Kubeadm.Core.Constants;
 
 namespace Kubeadm.Core.Configuration.Validation;

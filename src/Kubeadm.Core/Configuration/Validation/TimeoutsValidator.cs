@@ -1,3 +1,5 @@
+using Kubeadm.Core.Configuration.Serialization;
+
 namespace Kubeadm.Core.Configuration.Validation;
 
 /// <summary>timeouts: every value that is set must be positive (kubeadm does not check; a zero wait can never succeed).</summary>
