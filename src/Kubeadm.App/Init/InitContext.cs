@@ -1,5 +1,6 @@
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Pki;
 
 namespace Kubeadm.App.Init;
 
@@ -19,6 +20,11 @@ public sealed class InitContext
     public required TimeProvider Clock { get; init; }
 
     public required IRandomSource Random { get; init; }
+
+    public required IKeyGenerator KeyGenerator { get; init; }
+
+    /// <summary>When this run started (UTC); certificates are backdated from it, as kubeadm does.</summary>
+    public required DateTimeOffset StartTime { get; init; }
 
     public required TextWriter Out { get; init; }
 

@@ -34,6 +34,8 @@ public sealed class InitContextFactory
                 ServiceManager = _environment.ServiceManager(),
                 Clock = _environment.Clock,
                 Random = _environment.Random,
+                KeyGenerator = _environment.KeyGenerator,
+                StartTime = _environment.Clock.GetUtcNow(),
                 Out = _environment.Out,
             };
         }
@@ -48,6 +50,8 @@ public sealed class InitContextFactory
             ServiceManager = new RecordingServiceManager(_environment.Out),
             Clock = _environment.Clock,
             Random = _environment.Random,
+            KeyGenerator = _environment.KeyGenerator,
+            StartTime = _environment.Clock.GetUtcNow(),
             Out = _environment.Out,
             DryRunDirectory = dryRunDirectory,
         };

@@ -1,4 +1,5 @@
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Pki;
 
 namespace Kubeadm.App.Init;
 
@@ -22,6 +23,8 @@ public sealed class InitEnvironment
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     public IRandomSource Random { get; init; } = new CryptoRandomSource();
+
+    public IKeyGenerator KeyGenerator { get; init; } = new SystemKeyGenerator();
 
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Kubeadm.App.Certs;
+using Kubeadm.App.KubeConfig;
 using Kubeadm.Workflow;
 
 namespace Kubeadm.App.Init;
@@ -9,11 +11,11 @@ namespace Kubeadm.App.Init;
 /// </summary>
 public static class InitPhaseTree
 {
-    private static readonly string[] CertFlags = ["cert-dir", "config", "dry-run", "kubernetes-version"];
-    private static readonly string[] ApiServerCertFlags =
+    internal static readonly string[] CertFlags = ["cert-dir", "config", "dry-run", "kubernetes-version"];
+    internal static readonly string[] ApiServerCertFlags =
         [.. CertFlags, "apiserver-advertise-address", "apiserver-cert-extra-sans", "control-plane-endpoint", "node-name", "service-cidr", "service-dns-domain"];
-    private static readonly string[] EtcdCertFlags = [.. CertFlags, "apiserver-advertise-address", "node-name"];
-    private static readonly string[] KubeconfigFlags =
+    internal static readonly string[] EtcdCertFlags = [.. CertFlags, "apiserver-advertise-address", "node-name"];
+    internal static readonly string[] KubeconfigFlags =
         ["apiserver-advertise-address", "apiserver-bind-port", "cert-dir", "config", "control-plane-endpoint", "dry-run", "kubeconfig-dir", "kubernetes-version"];
     private static readonly string[] ControlPlaneFlags = ["cert-dir", "config", "dry-run", "image-repository", "kubernetes-version", "patches"];
     private static readonly string[] ClusterApiFlags = ["config", "dry-run", "kubeconfig"];
@@ -23,9 +25,9 @@ public static class InitPhaseTree
     [
         Leaf("preflight", "Run pre-flight checks", new("pre-flight checks", "Preflight and the complete kubeadm init"),
             ["config", "cri-socket", "dry-run", "ignore-preflight-errors", "image-repository"]),
-        Group("certs", "Certificate generation", "Generate all certificates", CertsChildren()),
+        Group("certs", "Certificate generation", "Generate all certificates", CertsPhases.Create()),
         Group("kubeconfig", "Generate all kubeconfig files necessary to establish the control plane and the admin kubeconfig file",
-            "Generate all kubeconfig files", KubeconfigChildren()),
+            "Generate all kubeconfig files", KubeconfigPhases.Create()),
         Group("etcd", "Generate static Pod manifest file for local etcd", null,
         [
             Leaf("local", "Generate the static Pod manifest file for a local, single-node local etcd instance", StaticPods,
@@ -72,40 +74,6 @@ public static class InitPhaseTree
 
     private static readonly Capability StaticPods = new("writing static Pod manifests and starting the kubelet", "Static pods and the kubelet");
     private static readonly Capability ClusterPhases = new("talking to the API server", "Cluster phases on a real API server");
-    private static readonly Capability Pki = new("certificate and key generation", "PKI and kubeconfig phases");
-
-    private static ImmutableArray<Phase<InitContext>> CertsChildren()
-    {
-        (string Name, string Short, string[] Flags)[] certs =
-        [
-            ("ca", "Generate the self-signed Kubernetes CA to provision identities for other Kubernetes components", CertFlags),
-            ("apiserver", "Generate the certificate for serving the Kubernetes API", ApiServerCertFlags),
-            ("apiserver-kubelet-client", "Generate the certificate for the API server to connect to kubelet", CertFlags),
-            ("front-proxy-ca", "Generate the self-signed CA to provision identities for front proxy", CertFlags),
-            ("front-proxy-client", "Generate the certificate for the front proxy client", CertFlags),
-            ("etcd-ca", "Generate the self-signed CA to provision identities for etcd", CertFlags),
-            ("etcd-server", "Generate the certificate for serving etcd", EtcdCertFlags),
-            ("etcd-peer", "Generate the certificate for etcd nodes to communicate with each other", EtcdCertFlags),
-            ("etcd-healthcheck-client", "Generate the certificate for liveness probes to healthcheck etcd", CertFlags),
-            ("apiserver-etcd-client", "Generate the certificate the apiserver uses to access etcd", CertFlags),
-            ("sa", "Generate a private key for signing service account tokens along with its public key", ["cert-dir", "config", "dry-run"]),
-        ];
-        return [.. certs.Select(c => Leaf(c.Name, c.Short, Pki, c.Flags))];
-    }
-
-    private static ImmutableArray<Phase<InitContext>> KubeconfigChildren()
-    {
-        var kubeconfig = new Capability("kubeconfig file generation", "PKI and kubeconfig phases");
-        return
-        [
-            Leaf("admin", "Generate a kubeconfig file for the admin to use and for kubeadm itself", kubeconfig, KubeconfigFlags),
-            Leaf("super-admin", "Generate a kubeconfig file for the super-admin", kubeconfig, KubeconfigFlags),
-            Leaf("kubelet", "Generate a kubeconfig file for the kubelet to use *only* for cluster bootstrapping purposes", kubeconfig,
-                [.. KubeconfigFlags, "node-name"]),
-            Leaf("controller-manager", "Generate a kubeconfig file for the controller manager to use", kubeconfig, KubeconfigFlags),
-            Leaf("scheduler", "Generate a kubeconfig file for the scheduler to use", kubeconfig, KubeconfigFlags),
-        ];
-    }
 
     /// <summary>A parent phase; with <paramref name="allShort"/> it gets kubeadm's `all` sub-phase first.</summary>
     private static Phase<InitContext> Group(string name, string shortHelp, string? allShort, ImmutableArray<Phase<InitContext>> children)
@@ -128,7 +96,7 @@ public static class InitPhaseTree
         };
     }
 
-    private static Phase<InitContext> Leaf(string name, string shortHelp, Capability missing, string[] flags) => new()
+    internal static Phase<InitContext> Leaf(string name, string shortHelp, Capability missing, string[] flags) => new()
     {
         Name = name,
         Short = shortHelp,
@@ -137,7 +105,7 @@ public static class InitPhaseTree
     };
 
     /// <summary>Work a phase needs that this build does not have yet, and the issue that will bring it.</summary>
-    private sealed record Capability(string What, string TrackedBy);
+    internal sealed record Capability(string What, string TrackedBy);
 
     /// <summary>A run-if that also tells the user why the phase did nothing, as kubeadm does.</summary>
     private static bool SkipUnless(InitContext context, bool condition, string message)
