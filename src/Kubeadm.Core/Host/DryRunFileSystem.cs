@@ -307,7 +307,7 @@ public sealed class DryRunFileSystem : IFileSystem
     private void PrintWrite(string normalized, byte[] content)
     {
         _output.Write($"[dryrun] Would write file {QuoteLikeGo(normalized)} with content:\n");
-        var text = Utf8.GetString(content);
+        var text = SecretRedactor.Redact(Utf8.GetString(content));
         _output.Write(text);
         if (text.Length > 0 && !text.EndsWith('\n'))
         {
