@@ -1,5 +1,6 @@
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Patches;
 using Kubeadm.Core.Pki;
 
 namespace Kubeadm.App.Init;
@@ -27,6 +28,9 @@ public sealed class InitContext
     public required DateTimeOffset StartTime { get; init; }
 
     public required TextWriter Out { get; init; }
+
+    /// <summary>The user's --patches (or patches.directory), applied to manifests and the kubelet configuration.</summary>
+    public IPatchApplier Patches { get; init; } = NoPatches.Instance;
 
     /// <summary>Where dry-run output files are mirrored; null when not in dry-run.</summary>
     public string? DryRunDirectory { get; init; }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Kubeadm.App.Certs;
+using Kubeadm.App.ControlPlane;
+using Kubeadm.App.Kubelet;
 using Kubeadm.App.KubeConfig;
 using Kubeadm.Workflow;
 
@@ -17,7 +19,7 @@ public static class InitPhaseTree
     internal static readonly string[] EtcdCertFlags = [.. CertFlags, "apiserver-advertise-address", "node-name"];
     internal static readonly string[] KubeconfigFlags =
         ["apiserver-advertise-address", "apiserver-bind-port", "cert-dir", "config", "control-plane-endpoint", "dry-run", "kubeconfig-dir", "kubernetes-version"];
-    private static readonly string[] ControlPlaneFlags = ["cert-dir", "config", "dry-run", "image-repository", "kubernetes-version", "patches"];
+    internal static readonly string[] ControlPlaneFlags = ["cert-dir", "config", "dry-run", "image-repository", "kubernetes-version", "patches"];
     private static readonly string[] ClusterApiFlags = ["config", "dry-run", "kubeconfig"];
     private static readonly string[] AddonFlags = [.. ClusterApiFlags, "image-repository", "kubernetes-version"];
 
@@ -28,21 +30,10 @@ public static class InitPhaseTree
         Group("certs", "Certificate generation", "Generate all certificates", CertsPhases.Create()),
         Group("kubeconfig", "Generate all kubeconfig files necessary to establish the control plane and the admin kubeconfig file",
             "Generate all kubeconfig files", KubeconfigPhases.Create()),
-        Group("etcd", "Generate static Pod manifest file for local etcd", null,
-        [
-            Leaf("local", "Generate the static Pod manifest file for a local, single-node local etcd instance", StaticPods,
-                ["cert-dir", "config", "dry-run", "image-repository", "patches"]) with { RunIf = ctx => !ctx.IsExternalEtcd },
-        ]),
+        Group("etcd", "Generate static Pod manifest file for local etcd", null, StaticPodPhases.CreateEtcd()),
         Group("control-plane", "Generate all static Pod manifest files necessary to establish the control plane",
-            "Generate all static Pod manifest files",
-        [
-            Leaf("apiserver", "Generates the kube-apiserver static Pod manifest", StaticPods,
-                [.. ControlPlaneFlags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "feature-gates", "service-cidr"]),
-            Leaf("controller-manager", "Generates the kube-controller-manager static Pod manifest", StaticPods, [.. ControlPlaneFlags, "pod-network-cidr"]),
-            Leaf("scheduler", "Generates the kube-scheduler static Pod manifest", StaticPods, ControlPlaneFlags),
-        ]),
-        Leaf("kubelet-start", "Write kubelet settings and (re)start the kubelet", StaticPods,
-            ["config", "cri-socket", "dry-run", "image-repository", "node-name", "patches"]),
+            "Generate all static Pod manifest files", StaticPodPhases.CreateControlPlane()),
+        KubeletStartPhase.Create(),
         Leaf("wait-control-plane", "Wait for the control plane to start", ClusterPhases, ["config", "dry-run"]),
         Group("upload-config", "Upload the kubeadm and kubelet configuration to a ConfigMap", "Upload all configuration to a config map",
         [
@@ -72,7 +63,7 @@ public static class InitPhaseTree
             [.. ClusterApiFlags, "skip-certificate-key-print", "skip-token-print"]),
     ];
 
-    private static readonly Capability StaticPods = new("writing static Pod manifests and starting the kubelet", "Static pods and the kubelet");
+    internal static readonly Capability StaticPods = new("writing static Pod manifests and starting the kubelet", "Static pods and the kubelet");
     private static readonly Capability ClusterPhases = new("talking to the API server", "Cluster phases on a real API server");
 
     /// <summary>A parent phase; with <paramref name="allShort"/> it gets kubeadm's `all` sub-phase first.</summary>
