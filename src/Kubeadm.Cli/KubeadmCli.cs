@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Kubeadm.App.Host;
 using Kubeadm.App.Init;
 using Kubeadm.Cli.Commands;
@@ -36,7 +37,11 @@ public static class KubeadmCli
     {
         var global = new GlobalFlags();
         var root = new RootCommand(Description) { global.Rootfs, global.Verbosity };
-        root.Subcommands.Add(new InitCommand(environment, global).Create());
+        var helpOption = root.Options.OfType<HelpOption>().Single();
+        var help = new LongHelpAction((HelpAction)helpOption.Action!);
+        helpOption.Action = help;
+        root.Subcommands.Add(new InitCommand(environment, global, help).Create());
+        root.Subcommands.Add(new CertsCommand(environment, global).Create());
         root.Subcommands.Add(new ConfigCommand(environment, global).Create());
         root.Subcommands.Add(VersionCommand.Create(environment.Out, global));
         return root;

@@ -72,7 +72,7 @@ public sealed class InitCommandTests
     }
 
     [Fact]
-    public async Task Should_FailNamingThePhaseAndCapability_When_APhaseIsNotAvailableYet()
+    public async Task Should_RunFilePhasesInDryRunAndStopAtTheFirstMissingCapability_When_PreflightIsSkipped()
     {
         var harness = new CliHarness();
 
@@ -81,9 +81,19 @@ public sealed class InitCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("[init] Using Kubernetes version: v1.34.2", run.Output);
         Assert.Contains("[dryrun] Using dry-run directory /etc/kubernetes/tmp/kubeadm-init-dryrun", run.Output);
-        Assert.Contains("error execution phase certs/ca: this build of kubeadm cannot run this phase yet: certificate and key generation is not implemented (tracked by the issue \"PKI and kubeconfig phases\")", run.Error);
+        Assert.Contains("[certs] Generating \"ca\" certificate and key", run.Output);
+        Assert.Contains("[kubeconfig] Writing \"admin.conf\" kubeconfig file", run.Output);
+        Assert.Contains("[control-plane] Creating static Pod manifest for \"kube-apiserver\"", run.Output);
+        Assert.Contains("[kubelet-start] Writing kubelet configuration to file \"/var/lib/kubelet/config.yaml\"", run.Output);
+        Assert.DoesNotContain("PRIVATE KEY-----\nMII", run.Output);
+        Assert.Contains(
+            "error execution phase wait-control-plane: this build of kubeadm cannot run this phase yet: talking to the API server is not implemented (tracked by the issue \"Cluster phases on a real API server\")",
+            run.Error);
         Assert.DoesNotContain("   at ", run.Error);
-        Assert.All(harness.FileSystem.ListAllFiles(), f => Assert.StartsWith("/etc/kubernetes/tmp/kubeadm-init-dryrun", f));
+        var files = harness.FileSystem.ListAllFiles();
+        Assert.Contains(files, f => f.EndsWith("/etc/kubernetes/manifests/kube-apiserver.yaml", StringComparison.Ordinal));
+        Assert.All(files, f => Assert.StartsWith("/etc/kubernetes/tmp/kubeadm-init-dryrun", f));
+        Assert.Empty(harness.Services.Calls);
     }
 
     [Fact]

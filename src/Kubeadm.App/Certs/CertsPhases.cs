@@ -1,29 +1,43 @@
 using System.Collections.Immutable;
 using Kubeadm.App.Init;
+using Kubeadm.Core.Pki;
 using Kubeadm.Workflow;
 
 namespace Kubeadm.App.Certs;
 
-/// <summary>The sub-phases of `kubeadm init phase certs`, in kubeadm's order (sa last).</summary>
+/// <summary>The sub-phases of `kubeadm init phase certs`, derived from the certificate catalogue, in kubeadm's order (sa last).</summary>
 public static class CertsPhases
 {
+    /// <summary>The run of the `certs` parent phase: announces the directory and starts generating the needed keys.</summary>
+    public static Func<InitContext, CancellationToken, Task> RunParent { get; } = CertsPhaseActions.AnnounceAndPrestartKeys;
+
     public static ImmutableArray<Phase<InitContext>> Create()
     {
-        var pki = new InitPhaseTree.Capability("certificate and key generation", "PKI and kubeconfig phases");
-        (string Name, string Short, string[] Flags)[] certs =
-        [
-            ("ca", "Generate the self-signed Kubernetes CA to provision identities for other Kubernetes components", InitPhaseTree.CertFlags),
-            ("apiserver", "Generate the certificate for serving the Kubernetes API", InitPhaseTree.ApiServerCertFlags),
-            ("apiserver-kubelet-client", "Generate the certificate for the API server to connect to kubelet", InitPhaseTree.CertFlags),
-            ("front-proxy-ca", "Generate the self-signed CA to provision identities for front proxy", InitPhaseTree.CertFlags),
-            ("front-proxy-client", "Generate the certificate for the front proxy client", InitPhaseTree.CertFlags),
-            ("etcd-ca", "Generate the self-signed CA to provision identities for etcd", InitPhaseTree.CertFlags),
-            ("etcd-server", "Generate the certificate for serving etcd", InitPhaseTree.EtcdCertFlags),
-            ("etcd-peer", "Generate the certificate for etcd nodes to communicate with each other", InitPhaseTree.EtcdCertFlags),
-            ("etcd-healthcheck-client", "Generate the certificate for liveness probes to healthcheck etcd", InitPhaseTree.CertFlags),
-            ("apiserver-etcd-client", "Generate the certificate the apiserver uses to access etcd", InitPhaseTree.CertFlags),
-            ("sa", "Generate a private key for signing service account tokens along with its public key", ["cert-dir", "config", "dry-run"]),
-        ];
-        return [.. certs.Select(c => InitPhaseTree.Leaf(c.Name, c.Short, pki, c.Flags))];
+        var certificates = CertificateCatalogue.All.Select(definition => new Phase<InitContext>
+        {
+            Name = definition.Name,
+            Short = $"Generate the {definition.LongName}",
+            Long = CertificateHelp.LongFor(definition),
+            InheritFlags = [.. FlagsFor(definition).Order(StringComparer.Ordinal)],
+            Run = definition.IsCa
+                ? (context, _) => CertsPhaseActions.RunCa(context, definition)
+                : (context, _) => CertsPhaseActions.RunLeaf(context, definition),
+        });
+        var serviceAccount = new Phase<InitContext>
+        {
+            Name = CertificateCatalogue.ServiceAccountBaseName,
+            Short = "Generate a private key for signing service account tokens along with its public key",
+            Long = CertificateHelp.ServiceAccountLong,
+            InheritFlags = ["cert-dir", "config", "dry-run"],
+            Run = (context, _) => CertsPhaseActions.RunServiceAccount(context),
+        };
+        return [.. certificates, serviceAccount];
     }
+
+    private static string[] FlagsFor(CertificateDefinition definition) => definition.SanRule switch
+    {
+        SanRule.ApiServer => InitPhaseTree.ApiServerCertFlags,
+        SanRule.EtcdServer or SanRule.EtcdPeer => InitPhaseTree.EtcdCertFlags,
+        _ => InitPhaseTree.CertFlags,
+    };
 }

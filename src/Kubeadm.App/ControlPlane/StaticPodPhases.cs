@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using k8s.Models;
 using Kubeadm.App.Init;
+using Kubeadm.Core.ControlPlane;
+using Kubeadm.Core.Host;
 using Kubeadm.Workflow;
 
 namespace Kubeadm.App.ControlPlane;
@@ -9,8 +12,17 @@ public static class StaticPodPhases
 {
     public static ImmutableArray<Phase<InitContext>> CreateEtcd() =>
     [
-        InitPhaseTree.Leaf("local", "Generate the static Pod manifest file for a local, single-node local etcd instance", InitPhaseTree.StaticPods,
-            ["cert-dir", "config", "dry-run", "image-repository", "patches"]) with { RunIf = ctx => !ctx.IsExternalEtcd },
+        new Phase<InitContext>
+        {
+            Name = "local",
+            Short = "Generate the static Pod manifest file for a local, single-node local etcd instance",
+            Long = "Generate the static Pod manifest file for a local, single-node local etcd instance.\n\n" +
+                "The etcd data directory is created (0700) and the manifest is written to " +
+                $"{StaticPodWriter.ManifestsDirectory}/etcd.yaml (0600). Skipped when the cluster uses external etcd.",
+            InheritFlags = Flags(["cert-dir", "config", "dry-run", "image-repository", "patches"]),
+            RunIf = ctx => !ctx.IsExternalEtcd,
+            Run = (ctx, _) => RunEtcdLocal(ctx),
+        },
     ];
 
     public static ImmutableArray<Phase<InitContext>> CreateControlPlane()
@@ -18,11 +30,59 @@ public static class StaticPodPhases
         var flags = InitPhaseTree.ControlPlaneFlags;
         return
         [
-            InitPhaseTree.Leaf("apiserver", "Generates the kube-apiserver static Pod manifest", InitPhaseTree.StaticPods,
-                [.. flags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "feature-gates", "service-cidr"]),
-            InitPhaseTree.Leaf("controller-manager", "Generates the kube-controller-manager static Pod manifest", InitPhaseTree.StaticPods,
-                [.. flags, "pod-network-cidr"]),
-            InitPhaseTree.Leaf("scheduler", "Generates the kube-scheduler static Pod manifest", InitPhaseTree.StaticPods, flags),
+            ControlPlaneLeaf("apiserver", ComponentNames.ApiServer, "Generates the kube-apiserver static Pod manifest",
+                [.. flags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "feature-gates", "service-cidr"],
+                (ctx, host) => ApiServerPodBuilder.Build(ctx.Config, host, message => Warn(ctx, message))),
+            ControlPlaneLeaf("controller-manager", ComponentNames.ControllerManager, "Generates the kube-controller-manager static Pod manifest",
+                [.. flags, "pod-network-cidr"],
+                (ctx, host) => ControllerManagerPodBuilder.Build(ctx.Config, host)),
+            ControlPlaneLeaf("scheduler", ComponentNames.Scheduler, "Generates the kube-scheduler static Pod manifest", flags,
+                (ctx, host) => SchedulerPodBuilder.Build(ctx.Config, host)),
         ];
     }
+
+    /// <summary>What the `control-plane` parent prints before its sub-phases run.</summary>
+    public static Task RunControlPlaneParent(InitContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Out.WriteLine($"[control-plane] Using manifest folder \"{StaticPodWriter.ManifestsDirectory}\"");
+        return Task.CompletedTask;
+    }
+
+    private static Phase<InitContext> ControlPlaneLeaf(
+        string name, string component, string shortHelp, string[] flags, Func<InitContext, StaticPodHostFacts, V1Pod> build) => new()
+    {
+        Name = name,
+        Short = shortHelp,
+        Long = $"{shortHelp}.\n\nThe manifest is written to {StaticPodWriter.ManifestsDirectory}/{component}.yaml (0600), " +
+            "after the --patches for the \"" + component + "\" target are applied.",
+        InheritFlags = Flags(flags),
+        Run = (ctx, _) =>
+        {
+            ctx.Out.WriteLine($"[control-plane] Creating static Pod manifest for \"{component}\"");
+            StaticPodWriter.Write(ctx, component, build(ctx, StaticPodWriter.HostFacts(ctx)));
+            return Task.CompletedTask;
+        },
+    };
+
+    private static Task RunEtcdLocal(InitContext context)
+    {
+        var dataDir = context.Config.Cluster.Etcd.Local?.DataDir ?? "";
+        if (context.DryRun)
+        {
+            context.Out.WriteLine($"[dryrun] Would ensure that \"{dataDir}\" directory is present");
+        }
+        else
+        {
+            context.FileSystem.CreateDirectory(dataDir, FileModes.PrivateDirectory);
+        }
+
+        context.Out.WriteLine($"[etcd] Creating static Pod manifest for local etcd in \"{StaticPodWriter.ManifestsDirectory}\"");
+        StaticPodWriter.Write(context, ComponentNames.Etcd, EtcdPodBuilder.Build(context.Config, message => Warn(context, message)));
+        return Task.CompletedTask;
+    }
+
+    private static ImmutableArray<string> Flags(IEnumerable<string> flags) => [.. flags.Order(StringComparer.Ordinal)];
+
+    private static void Warn(InitContext context, string message) => context.Err.WriteLine($"WARNING: {message}");
 }

@@ -1,3 +1,4 @@
+using Kubeadm.App.Certs;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Patches;
@@ -12,6 +13,8 @@ namespace Kubeadm.App.Init;
 /// </summary>
 public sealed class InitContext
 {
+    private PkiRunState? _pki;
+
     public required LoadedInitConfiguration Loaded { get; init; }
 
     public required IFileSystem FileSystem { get; init; }
@@ -29,8 +32,20 @@ public sealed class InitContext
 
     public required TextWriter Out { get; init; }
 
+    /// <summary>Where warnings go (kubeadm logs them to stderr).</summary>
+    public TextWriter Err { get; init; } = TextWriter.Null;
+
+    /// <summary>State the certs sub-phases share within this run (keys generated ahead, warnings already shown).</summary>
+    public PkiRunState Pki => LazyInitializer.EnsureInitialized(ref _pki, () => new PkiRunState(KeyGenerator));
+
     /// <summary>The user's --patches (or patches.directory), applied to manifests and the kubelet configuration.</summary>
     public IPatchApplier Patches { get; init; } = NoPatches.Instance;
+
+    /// <summary>Reads the kubeadm process's environment (proxy variables are passed on to the control-plane pods).</summary>
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = _ => null;
+
+    /// <summary>The host's name as kubeadm reads it (trimmed, lower-cased); the kubelet gets --hostname-override when the node name differs.</summary>
+    public string Hostname { get; init; } = "";
 
     /// <summary>Where dry-run output files are mirrored; null when not in dry-run.</summary>
     public string? DryRunDirectory { get; init; }

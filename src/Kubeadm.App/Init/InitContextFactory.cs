@@ -1,6 +1,7 @@
 using Kubeadm.Core.Constants;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Patches;
 
 namespace Kubeadm.App.Init;
 
@@ -20,9 +21,10 @@ public sealed class InitContextFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         var hostFileSystem = _environment.FileSystemFor(options.Rootfs);
-        var loader = new InitConfigurationLoader(
-            hostFileSystem, _environment.HostInfoFor(hostFileSystem), _environment.Random, Warn, _environment.ReadUserFile);
+        var hostInfo = _environment.HostInfoFor(hostFileSystem);
+        var loader = new InitConfigurationLoader(hostFileSystem, hostInfo, _environment.Random, Warn, _environment.ReadUserFile);
         var loaded = loader.Load(options);
+        var patches = PatchesFor(options, loaded, hostFileSystem);
         _environment.Out.WriteLine($"[init] Using Kubernetes version: {loaded.Config.Cluster.KubernetesVersion}");
 
         if (!loaded.Config.Init.DryRun)
@@ -37,6 +39,10 @@ public sealed class InitContextFactory
                 KeyGenerator = _environment.KeyGenerator,
                 StartTime = _environment.Clock.GetUtcNow(),
                 Out = _environment.Out,
+                GetEnvironmentVariable = _environment.GetEnvironmentVariable,
+                Err = _environment.Err,
+                Patches = patches,
+                Hostname = hostInfo.GetHostname(),
             };
         }
 
@@ -53,8 +59,19 @@ public sealed class InitContextFactory
             KeyGenerator = _environment.KeyGenerator,
             StartTime = _environment.Clock.GetUtcNow(),
             Out = _environment.Out,
+            Err = _environment.Err,
+            GetEnvironmentVariable = _environment.GetEnvironmentVariable,
             DryRunDirectory = dryRunDirectory,
+            Patches = patches,
+            Hostname = hostInfo.GetHostname(),
         };
+    }
+
+    /// <summary>--patches, else patches.directory from the config; a directory on the host (read inside --rootfs).</summary>
+    private IPatchApplier PatchesFor(InitOptions options, LoadedInitConfiguration loaded, IFileSystem hostFileSystem)
+    {
+        var directory = options.PatchesDirectory ?? loaded.Config.Init.Patches?.Directory;
+        return string.IsNullOrEmpty(directory) ? NoPatches.Instance : new DirectoryPatchApplier(hostFileSystem, directory, _environment.Out);
     }
 
     private string CreateDryRunDirectory(IFileSystem fileSystem)

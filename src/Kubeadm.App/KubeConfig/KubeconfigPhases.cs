@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Kubeadm.App.Init;
+using Kubeadm.Core.KubeConfig;
 using Kubeadm.Workflow;
 
 namespace Kubeadm.App.KubeConfig;
@@ -7,18 +8,27 @@ namespace Kubeadm.App.KubeConfig;
 /// <summary>The sub-phases of `kubeadm init phase kubeconfig`, in kubeadm's order.</summary>
 public static class KubeconfigPhases
 {
-    public static ImmutableArray<Phase<InitContext>> Create()
+    public static ImmutableArray<Phase<InitContext>> Create() => [.. KubeconfigCatalogue.All.Select(Leaf)];
+
+    /// <summary>The parent phase's own work, run before its sub-phases (for `all` and a full init, not for one sub-phase).</summary>
+    public static Task AnnounceFolder(InitContext context, CancellationToken cancellationToken)
     {
-        var kubeconfig = new InitPhaseTree.Capability("kubeconfig file generation", "PKI and kubeconfig phases");
-        var flags = InitPhaseTree.KubeconfigFlags;
-        return
-        [
-            InitPhaseTree.Leaf("admin", "Generate a kubeconfig file for the admin to use and for kubeadm itself", kubeconfig, flags),
-            InitPhaseTree.Leaf("super-admin", "Generate a kubeconfig file for the super-admin", kubeconfig, flags),
-            InitPhaseTree.Leaf("kubelet", "Generate a kubeconfig file for the kubelet to use *only* for cluster bootstrapping purposes", kubeconfig,
-                [.. flags, "node-name"]),
-            InitPhaseTree.Leaf("controller-manager", "Generate a kubeconfig file for the controller manager to use", kubeconfig, flags),
-            InitPhaseTree.Leaf("scheduler", "Generate a kubeconfig file for the scheduler to use", kubeconfig, flags),
-        ];
+        ArgumentNullException.ThrowIfNull(context);
+        context.Out.WriteLine($"[kubeconfig] Using kubeconfig folder \"{KubeconfigFolder.Announced(context)}\"");
+        return Task.CompletedTask;
     }
+
+    private static Phase<InitContext> Leaf(KubeconfigFileSpec file) => new()
+    {
+        Name = file.PhaseName,
+        Short = file.ShortHelp,
+        Long = file.LongHelp,
+        InheritFlags = [.. (file.UserIsPerNode ? [.. InitPhaseTree.KubeconfigFlags, "node-name"] : InitPhaseTree.KubeconfigFlags)
+            .Order(StringComparer.Ordinal)],
+        Run = (context, _) =>
+        {
+            KubeconfigFilePhase.Run(context, file);
+            return Task.CompletedTask;
+        },
+    };
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Help;
 using Kubeadm.App.Init;
 using Kubeadm.Core.Errors;
 using Kubeadm.Workflow;
@@ -18,11 +17,13 @@ public sealed class InitCommand
     private readonly InitEnvironment _environment;
     private readonly GlobalFlags _global;
     private readonly InitFlags _flags = new();
+    private readonly LongHelpAction _help;
 
-    public InitCommand(InitEnvironment environment, GlobalFlags global)
+    public InitCommand(InitEnvironment environment, GlobalFlags global, LongHelpAction help)
     {
         _environment = environment;
         _global = global;
+        _help = help;
     }
 
     public Command Create()
@@ -46,7 +47,8 @@ public sealed class InitCommand
         var commands = new Dictionary<string, Command>(StringComparer.Ordinal);
         foreach (var node in CreateRunner(NoContext).Nodes.Where(n => !n.Phase.Hidden))
         {
-            var command = new Command(node.Name, Describe(node.Phase));
+            var command = new Command(node.Name, node.Phase.Short);
+            _help.Register(command, Describe(node.Phase));
             foreach (var alias in node.Phase.Aliases)
             {
                 command.Aliases.Add(alias);
@@ -74,14 +76,13 @@ public sealed class InitCommand
         return phase;
     }
 
-    private static string Describe(Phase<InitContext> phase) =>
-        phase.Children.IsEmpty ? phase.Short : $"{phase.Short}\n\n{NotOnItsOwn}";
-
-    private static int PrintHelp(ParseResult parse)
+    private static string Describe(Phase<InitContext> phase)
     {
-        new HelpAction().Invoke(parse);
-        return 0;
+        var text = phase.Long.Length > 0 ? phase.Long : phase.Short;
+        return phase.Children.IsEmpty ? text : $"{text}\n\n{NotOnItsOwn}";
     }
+
+    private int PrintHelp(ParseResult parse) => _help.Invoke(parse);
 
     private Task<int> Execute(ParseResult parse, Func<InitOptions, CancellationToken, Task<int>> body, CancellationToken ct)
     {

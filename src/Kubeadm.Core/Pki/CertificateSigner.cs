@@ -5,9 +5,10 @@ using System.Security.Cryptography.X509Certificates;
 namespace Kubeadm.Core.Pki;
 
 /// <summary>
-/// Issues X.509 certificates the way kubeadm's pkiutil does: random serial in [1, 2^63−1), KeyUsage
-/// DigitalSignature|KeyEncipherment (+CertSign for a CA), basic constraints always present, CAs carry their CN as a DNS SAN,
-/// SHA-256 signatures. A CA is self-signed when no issuer is given.
+/// Issues X.509 certificates the way kubeadm's pkiutil (on Go's crypto/x509) does: random serial in [1, 2^63−1), KeyUsage
+/// DigitalSignature|KeyEncipherment (+CertSign for a CA), basic constraints always present, CAs carry their CN as a DNS SAN
+/// and a subject key identifier, leaves an authority key identifier pointing at their CA. The signature hash follows the
+/// signing key as in Go: SHA-256 for RSA and P-256, SHA-384 for P-384. A CA is self-signed when no issuer is given.
 /// </summary>
 public static class CertificateSigner
 {
@@ -28,27 +29,22 @@ public static class CertificateSigner
             throw new ArgumentException($"certificate {spec.CommonName} must have at least one extended key usage", nameof(spec));
         }
 
-        var request = CreateRequest(spec, subjectKey);
+        var signingKey = issuer is null
+            ? subjectKey
+            : issuer.Key ?? throw new InvalidOperationException($"CA {issuer.Certificate.Subject} has no private key to sign with");
+        var request = CreateRequest(spec, subjectKey, HashFor(signingKey), issuer?.Certificate);
         var serial = RandomSerial();
-        var (issuerName, signingKey) = issuer is null
-            ? (request.SubjectName, subjectKey)
-            : (issuer.Certificate.SubjectName,
-                issuer.Key ?? throw new InvalidOperationException($"CA {issuer.Certificate.Subject} has no private key to sign with"));
+        var issuerName = issuer is null ? request.SubjectName : issuer.Certificate.SubjectName;
 
         // The returned certificate carries no private key: keys travel separately in KeyAndCertificate.
         using var issued = request.Create(issuerName, Generator(signingKey), spec.NotBefore, spec.NotAfter, serial);
         return X509CertificateLoader.LoadCertificate(issued.RawData);
     }
 
-    private static CertificateRequest CreateRequest(CertificateSpec spec, AsymmetricAlgorithm key)
+    private static CertificateRequest CreateRequest(CertificateSpec spec, AsymmetricAlgorithm key, HashAlgorithmName hash, X509Certificate2? issuer)
     {
         var subject = DistinguishedName.Build(spec.CommonName, spec.Organizations);
-        var request = key switch
-        {
-            RSA rsa => new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
-            ECDsa ecdsa => new CertificateRequest(subject, ecdsa, HashAlgorithmName.SHA256),
-            _ => throw new ArgumentException($"unsupported key type {key.GetType().Name}", nameof(key)),
-        };
+        var request = new CertificateRequest(subject, new PublicKey(key), hash, key is RSA ? RSASignaturePadding.Pkcs1 : null);
 
         var usage = X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment;
         if (spec.IsCa)
@@ -74,7 +70,17 @@ public static class CertificateSigner
             request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(ekus, critical: false));
         }
 
-        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
+        if (spec.IsCa)
+        {
+            request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, critical: false));
+        }
+
+        if (issuer?.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault() is { } issuerKeyId)
+        {
+            request.CertificateExtensions.Add(
+                X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(issuerKeyId.SubjectKeyIdentifierBytes.Span));
+        }
+
         var dnsNames = spec.IsCa && spec.DnsNames.Count == 0 ? [spec.CommonName] : spec.DnsNames;
         if (dnsNames.Count > 0 || spec.IpAddresses.Count > 0)
         {
@@ -94,6 +100,13 @@ public static class CertificateSigner
 
         return request;
     }
+
+    private static HashAlgorithmName HashFor(AsymmetricAlgorithm signingKey) => signingKey switch
+    {
+        ECDsa { KeySize: > 256 and <= 384 } => HashAlgorithmName.SHA384,
+        ECDsa { KeySize: > 384 } => HashAlgorithmName.SHA512,
+        _ => HashAlgorithmName.SHA256,
+    };
 
     private static X509SignatureGenerator Generator(AsymmetricAlgorithm key) => key switch
     {
@@ -115,6 +128,7 @@ public static class CertificateSigner
         }
         while (value >= Max);
 
-        return new BigInteger(value + 1).ToByteArray(isUnsigned: true, isBigEndian: true);
+        // Signed two's-complement bytes keep a leading zero when the top bit is set, so the DER INTEGER stays positive.
+        return new BigInteger(value + 1).ToByteArray(isUnsigned: false, isBigEndian: true);
     }
 }

@@ -88,7 +88,7 @@ public static class PemCodec
                     throw new PkiFileException(source, $"the private key file is neither in RSA nor ECDSA format (PEM block \"{label}\")");
             }
         }
-        catch (CryptographicException e)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             throw new PkiFileException(source, $"the private key could not be read ({e.Message})", e);
         }

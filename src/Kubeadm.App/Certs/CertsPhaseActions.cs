@@ -1,0 +1,148 @@
+using Kubeadm.App.Init;
+using Kubeadm.Core.Pki;
+
+namespace Kubeadm.App.Certs;
+
+/// <summary>
+/// The work of `kubeadm init phase certs` and its sub-phases: plan each certificate from what is on disk, then
+/// generate and write only what is missing, printing kubeadm's console lines. Keys come from the run's key pool,
+/// which the parent phase fills in parallel for every file the selected sub-phases will create.
+/// </summary>
+internal static class CertsPhaseActions
+{
+    public static Task AnnounceAndPrestartKeys(InitContext context, CancellationToken cancellationToken)
+    {
+        context.Out.WriteLine($"[certs] Using certificateDir folder \"{WriteDirectory(context)}\"");
+        var planner = Planner(context);
+        var algorithm = CertificateSpecs.KeyAlgorithmOf(context.Config);
+        foreach (var definition in CertificateCatalogue.For(context.IsExternalEtcd))
+        {
+            if (!IsSkipped(context, definition.Name) && planner.NeedsNewKey(definition))
+            {
+                context.Pki.Keys.Prestart(definition.BaseName, algorithm);
+            }
+        }
+
+        if (!IsSkipped(context, CertificateCatalogue.ServiceAccountBaseName) && !planner.IsExternal(CertificateCatalogue.Ca)
+            && !Directory(context).Exists(CertificateCatalogue.ServiceAccountKeyFileName))
+        {
+            context.Pki.Keys.Prestart(CertificateCatalogue.ServiceAccountBaseName, algorithm);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public static Task RunCa(InitContext context, CertificateDefinition ca)
+    {
+        if (context.IsExternalEtcd && ca.IsEtcd)
+        {
+            context.Out.WriteLine($"[certs] External etcd mode: Skipping {ca.BaseName} certificate authority generation");
+            return Task.CompletedTask;
+        }
+
+        var plan = Planner(context).PlanCa(ca);
+        ShowWarnings(context, plan);
+        switch (plan.Action)
+        {
+            case PkiAction.UseExisting:
+                context.Out.WriteLine($"[certs] Using existing {ca.BaseName} certificate authority");
+                break;
+            case PkiAction.UseExternal:
+                context.Out.WriteLine($"[certs] Using existing {ca.BaseName} keyless certificate authority");
+                break;
+            default:
+                Generate(context, plan);
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public static Task RunLeaf(InitContext context, CertificateDefinition leaf)
+    {
+        if (context.IsExternalEtcd && leaf.IsEtcd)
+        {
+            context.Out.WriteLine($"[certs] External etcd mode: Skipping {leaf.BaseName} certificate generation");
+            return Task.CompletedTask;
+        }
+
+        var plan = Planner(context).PlanLeaf(leaf);
+        ShowWarnings(context, plan);
+        if (plan.Action == PkiAction.UseExisting)
+        {
+            context.Out.WriteLine($"[certs] Using existing {leaf.BaseName} certificate and key on disk");
+            return Task.CompletedTask;
+        }
+
+        Generate(context, plan);
+        if (leaf.ServerAuth)
+        {
+            var altNames = new AltNames(plan.Spec.DnsNames, plan.Spec.IpAddresses);
+            context.Out.WriteLine($"[certs] {leaf.BaseName} serving cert is signed for {altNames.Describe()}");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public static Task RunServiceAccount(InitContext context)
+    {
+        var name = CertificateCatalogue.ServiceAccountBaseName;
+        switch (Planner(context).PlanServiceAccount())
+        {
+            case PkiAction.UseExternal:
+                context.Out.WriteLine($"[certs] Using existing {name} keys");
+                break;
+            case PkiAction.UseExisting:
+                context.Out.WriteLine($"[certs] Using the existing \"{name}\" key");
+                break;
+            default:
+                var key = context.Pki.Keys.Take(name, CertificateSpecs.KeyAlgorithmOf(context.Config));
+                context.Out.WriteLine($"[certs] Generating \"{name}\" key and public key");
+                Directory(context).WriteKeyPair(
+                    CertificateCatalogue.ServiceAccountKeyFileName, CertificateCatalogue.ServiceAccountPublicKeyFileName, key);
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void Generate(InitContext context, CertificatePlan plan)
+    {
+        var baseName = plan.Definition.BaseName;
+        var key = context.Pki.Keys.Take(baseName, CertificateSpecs.KeyAlgorithmOf(context.Config));
+        var certificate = CertificateSigner.Issue(plan.Spec, key, plan.Issuer);
+        context.Out.WriteLine($"[certs] Generating \"{baseName}\" certificate and key");
+        Directory(context).WriteCertificateAndKey(baseName, certificate, key);
+    }
+
+    private static void ShowWarnings(InitContext context, CertificatePlan plan)
+    {
+        foreach (var warning in plan.Warnings)
+        {
+            context.Err.WriteLine(warning);
+        }
+
+        foreach (var (certificate, warning) in plan.PeriodWarnings)
+        {
+            if (context.Pki.ShouldWarn(certificate))
+            {
+                context.Err.WriteLine(warning);
+            }
+        }
+    }
+
+    private static PkiDirectory Directory(InitContext context) => new(context.FileSystem, context.Config.Cluster.CertificatesDir);
+
+    private static CertificatePlanner Planner(InitContext context) =>
+        new(Directory(context), context.Config, context.StartTime, context.Clock.GetUtcNow());
+
+    /// <summary>Where the files really land: in --dry-run, their mirror under the dry-run directory (kubeadm prints its temp dir too).</summary>
+    private static string WriteDirectory(InitContext context)
+    {
+        var certificatesDir = context.Config.Cluster.CertificatesDir;
+        return context.DryRunDirectory is { } dryRun ? dryRun.TrimEnd('/') + certificatesDir : certificatesDir;
+    }
+
+    private static bool IsSkipped(InitContext context, string subPhase) =>
+        context.Config.Init.SkipPhases.Any(p => p is "certs" || string.Equals(p, "certs/" + subPhase, StringComparison.Ordinal));
+}

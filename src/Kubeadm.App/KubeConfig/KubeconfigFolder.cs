@@ -1,0 +1,34 @@
+using Kubeadm.App.Init;
+using Kubeadm.Core.Constants;
+
+namespace Kubeadm.App.KubeConfig;
+
+/// <summary>Where the kubeconfig files go: --kubeconfig-dir, else /etc/kubernetes.</summary>
+public static class KubeconfigFolder
+{
+    public static string Of(InitContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var directory = context.Options.KubeconfigDir;
+        if (string.IsNullOrEmpty(directory))
+        {
+            return KubeadmConstants.KubernetesDir;
+        }
+
+        // A relative --kubeconfig-dir is relative to the working directory, as for kubeadm.
+        return directory.StartsWith('/') ? directory : Path.GetFullPath(directory);
+    }
+
+    /// <summary>The folder as the header names it: in --dry-run, its mirror under the dry-run directory (kubeadm prints its temp dir).</summary>
+    public static string Announced(InitContext context)
+    {
+        var folder = Of(context);
+        return context.DryRunDirectory is { } dryRun ? dryRun.TrimEnd('/') + folder : folder;
+    }
+
+    public static string PathOf(string folder, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        return folder.TrimEnd('/') + "/" + fileName;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Kubeadm.App.Init;
+using Kubeadm.Core.Configuration.Serialization;
+using Kubeadm.Core.Configuration.Validation;
+using Kubeadm.Core.Constants;
+using Kubeadm.Core.Errors;
+using Kubeadm.Core.Host;
+using Kubeadm.Core.Kubelet;
+using Kubeadm.Core.Patches;
+
+namespace Kubeadm.App.Kubelet;
+
+/// <summary>
+/// The work of kubelet-start, in kubeadm's order: stop the kubelet, write kubeadm-flags.env, instance-config.yaml
+/// (NodeLocalCRISocket) and config.yaml (the KubeletConfiguration, then --patches, then the instance config as a
+/// strategic merge patch), then restart the kubelet. In --dry-run the service is left alone.
+/// </summary>
+internal static class KubeletStarter
+{
+    private const string SystemdResolved = "systemd-resolved";
+
+    public static async Task RunAsync(InitContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.DryRun)
+        {
+            await KubeletService.TryStopAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+
+        WriteKubeletFile(context, KubeadmConstants.KubeletEnvFile, KubeletFlags.EnvFile(context.Config, context.Hostname),
+            "[kubelet-start] Writing kubelet environment file with flags to file", "error writing a dynamic environment file for the kubelet");
+
+        var nodeLocalCriSocket = KubeadmFeatureGates.IsEnabled(context.Config.Cluster.FeatureGates, KubeadmFeatureGates.NodeLocalCriSocket);
+        if (nodeLocalCriSocket)
+        {
+            WriteKubeletFile(context, KubeadmConstants.KubeletInstanceConfigFile,
+                KubeletInstanceConfig.Content(context.Config.Init.NodeRegistration.CriSocket),
+                "[kubelet-start] Writing kubelet configuration to file", "error writing instance kubelet configuration to disk");
+        }
+        else
+        {
+            context.Out.WriteLine("[kubelet-start] Skipping writing instance kubelet configuration file as the NodeLocalCRISocket feature gate is disabled");
+        }
+
+        var systemdResolvedActive = await KubeletService.IsActiveAsync(context, SystemdResolved, cancellationToken).ConfigureAwait(false);
+        var kubelet = KubeletConfigurationBuilder.Build(context.Config, systemdResolvedActive, message => context.Err.WriteLine($"WARNING: {message}"));
+        kubelet = Patched(context, kubelet, nodeLocalCriSocket);
+        WriteKubeletFile(context, KubeadmConstants.KubeletConfigFile, JsonYamlWriter.Write(kubelet),
+            "[kubelet-start] Writing kubelet configuration to file", "error writing kubelet configuration to disk");
+
+        if (!context.DryRun)
+        {
+            context.Out.WriteLine("[kubelet-start] Starting the kubelet");
+            await KubeletService.TryStartAsync(context, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static JsonObject Patched(InitContext context, JsonObject kubelet, bool nodeLocalCriSocket)
+    {
+        try
+        {
+            kubelet = context.Patches.Apply(PatchTargets.KubeletConfiguration, kubelet);
+        }
+        catch (PatchException e)
+        {
+            throw new KubeadmUserException(
+                $"error writing kubelet configuration to disk: could not apply patches to the KubeletConfiguration: {e.Message}", e);
+        }
+
+        if (!nodeLocalCriSocket)
+        {
+            return kubelet;
+        }
+
+        // kubeadm reads the instance file back and applies each of its documents as a strategic merge patch.
+        var file = KubeadmConstants.KubeletInstanceConfigFile;
+        try
+        {
+            var instance = PatchSet.Parse(
+                Path.GetFileName(file), PatchTargets.KubeletConfiguration, PatchType.Strategic, context.FileSystem.ReadAllText(file));
+            return new PatchSetApplier([instance], context.Out).Apply(PatchTargets.KubeletConfiguration, kubelet);
+        }
+        catch (Exception e) when (e is PatchException or IOException)
+        {
+            throw new KubeadmUserException(
+                $"error writing kubelet configuration to disk: could not apply kubelet instance configuration as a patch from \"{file}\": {e.Message}", e);
+        }
+    }
+
+    private static void WriteKubeletFile(InitContext context, string path, string content, string announcement, string failure)
+    {
+        context.Out.WriteLine($"{announcement} \"{path}\"");
+        try
+        {
+            context.FileSystem.CreateDirectory(KubeadmConstants.KubeletDir, FileModes.PrivateDirectory);
+            context.FileSystem.WriteAllText(path, content, FileModes.Public);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KubeadmUserException($"{failure}: failed to write kubelet configuration file \"{path}\": {e.Message}", e);
+        }
+    }
+}
