@@ -1,4 +1,5 @@
 using Kubeadm.App.Certs;
+using Kubeadm.App.ClusterApi;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Patches;
@@ -20,6 +21,9 @@ public sealed class InitContext
     public required IFileSystem FileSystem { get; init; }
 
     public required IServiceManager ServiceManager { get; init; }
+
+    /// <summary>The API server, through admin.conf (or the dry-run printer); created on first use by a cluster phase.</summary>
+    public AdminClusterAccess Cluster { get; init; } = AdminClusterAccess.Unavailable;
 
     public required TimeProvider Clock { get; init; }
 

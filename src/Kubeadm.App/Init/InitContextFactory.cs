@@ -1,3 +1,5 @@
+using Kubeadm.App.ClusterApi;
+using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Constants;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Host;
@@ -27,33 +29,33 @@ public sealed class InitContextFactory
         var patches = PatchesFor(options, loaded, hostFileSystem);
         _environment.Out.WriteLine($"[init] Using Kubernetes version: {loaded.Config.Cluster.KubernetesVersion}");
 
-        if (!loaded.Config.Init.DryRun)
+        var dryRun = loaded.Config.Init.DryRun;
+        string? dryRunDirectory = null;
+        var fileSystem = hostFileSystem;
+        IServiceManager serviceManager;
+        AdminClusterAccess cluster;
+        if (dryRun)
         {
-            return new InitContext
-            {
-                Loaded = loaded,
-                FileSystem = hostFileSystem,
-                ServiceManager = _environment.ServiceManager(),
-                Clock = _environment.Clock,
-                Random = _environment.Random,
-                KeyGenerator = _environment.KeyGenerator,
-                StartTime = _environment.Clock.GetUtcNow(),
-                Out = _environment.Out,
-                GetEnvironmentVariable = _environment.GetEnvironmentVariable,
-                Err = _environment.Err,
-                Patches = patches,
-                Hostname = hostInfo.GetHostname(),
-            };
+            dryRunDirectory = CreateDryRunDirectory(hostFileSystem);
+            _environment.Out.WriteLine(
+                $"[dryrun] Using dry-run directory {dryRunDirectory}. To override it, set the environment variable {DryRunDirEnvironmentVariable}");
+            fileSystem = new DryRunFileSystem(hostFileSystem, _environment.Out, new DryRunMirror(hostFileSystem, dryRunDirectory));
+            serviceManager = new RecordingServiceManager(_environment.Out);
+            var dryRunCluster = new DryRunClusterApi(DryRunClusterState.For(loaded.Config), _environment.Out);
+            cluster = new AdminClusterAccess(() => dryRunCluster, () => dryRunCluster, _environment.Out);
+        }
+        else
+        {
+            serviceManager = _environment.ServiceManager();
+            cluster = RealClusterAccess(options, loaded, hostFileSystem);
         }
 
-        var dryRunDirectory = CreateDryRunDirectory(hostFileSystem);
-        _environment.Out.WriteLine(
-            $"[dryrun] Using dry-run directory {dryRunDirectory}. To override it, set the environment variable {DryRunDirEnvironmentVariable}");
         return new InitContext
         {
             Loaded = loaded,
-            FileSystem = new DryRunFileSystem(hostFileSystem, _environment.Out, new DryRunMirror(hostFileSystem, dryRunDirectory)),
-            ServiceManager = new RecordingServiceManager(_environment.Out),
+            FileSystem = fileSystem,
+            ServiceManager = serviceManager,
+            Cluster = cluster,
             Clock = _environment.Clock,
             Random = _environment.Random,
             KeyGenerator = _environment.KeyGenerator,
@@ -65,6 +67,20 @@ public sealed class InitContextFactory
             Patches = patches,
             Hostname = hostInfo.GetHostname(),
         };
+    }
+
+    /// <summary>admin.conf (or --kubeconfig), with super-admin.conf beside it for the first RBAC binding.</summary>
+    private AdminClusterAccess RealClusterAccess(InitOptions options, LoadedInitConfiguration loaded, IFileSystem fileSystem)
+    {
+        var timeout = loaded.Config.Init.Timeouts.KubernetesApiCall ?? KubeadmConstants.KubernetesApiCallTimeout;
+        var adminPath = options.KubeconfigPath ?? KubeadmConstants.AdminKubeConfigFile;
+        var superAdminPath = Path.Combine(Path.GetDirectoryName(adminPath) ?? KubeadmConstants.KubernetesDir, "super-admin.conf");
+        return new AdminClusterAccess(
+            () => ClusterClientFactory.FromKubeconfig(fileSystem, adminPath, timeout, _environment.Clock),
+            () => fileSystem.FileExists(superAdminPath)
+                ? ClusterClientFactory.FromKubeconfig(fileSystem, superAdminPath, timeout, _environment.Clock)
+                : null,
+            _environment.Out);
     }
 
     /// <summary>--patches, else patches.directory from the config; a directory on the host (read inside --rootfs).</summary>

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using Kubeadm.App.Addons;
+using Kubeadm.App.NodeSetup;
 using Kubeadm.App.Certs;
+using Kubeadm.App.ClusterPhases;
 using Kubeadm.App.ControlPlane;
 using Kubeadm.App.Kubelet;
 using Kubeadm.App.KubeConfig;
@@ -20,8 +23,8 @@ public static class InitPhaseTree
     internal static readonly string[] KubeconfigFlags =
         ["apiserver-advertise-address", "apiserver-bind-port", "cert-dir", "config", "control-plane-endpoint", "dry-run", "kubeconfig-dir", "kubernetes-version"];
     internal static readonly string[] ControlPlaneFlags = ["cert-dir", "config", "dry-run", "image-repository", "kubernetes-version", "patches"];
-    private static readonly string[] ClusterApiFlags = ["config", "dry-run", "kubeconfig"];
-    private static readonly string[] AddonFlags = [.. ClusterApiFlags, "image-repository", "kubernetes-version"];
+    internal static readonly string[] ClusterApiFlags = ["config", "dry-run", "kubeconfig"];
+    internal static readonly string[] AddonFlags = [.. ClusterApiFlags, "image-repository", "kubernetes-version"];
 
     public static ImmutableArray<Phase<InitContext>> Create() =>
     [
@@ -34,37 +37,20 @@ public static class InitPhaseTree
         Group("control-plane", "Generate all static Pod manifest files necessary to establish the control plane",
             "Generate all static Pod manifest files", StaticPodPhases.CreateControlPlane()) with { Run = StaticPodPhases.RunControlPlaneParent },
         KubeletStartPhase.Create(),
-        Leaf("wait-control-plane", "Wait for the control plane to start", ClusterPhases, ["config", "dry-run"]),
+        ControlPlaneStatePhases.CreateWaitControlPlane(),
         Group("upload-config", "Upload the kubeadm and kubelet configuration to a ConfigMap", "Upload all configuration to a config map",
-        [
-            Leaf("kubeadm", "Upload the kubeadm ClusterConfiguration to a ConfigMap", ClusterPhases, ClusterApiFlags),
-            Leaf("kubelet", "Upload the kubelet component config to a ConfigMap", ClusterPhases, ClusterApiFlags),
-        ]),
-        Leaf("upload-certs", "Upload certificates to kubeadm-certs", ClusterPhases,
-            [.. ClusterApiFlags, "certificate-key", "skip-certificate-key-print", "upload-certs"]) with
-        {
-            RunIf = ctx => SkipUnless(ctx, ctx.Options.UploadCerts, "[upload-certs] Skipping phase. Please see --upload-certs"),
-        },
-        Leaf("mark-control-plane", "Mark a node as a control-plane", ClusterPhases, ["config", "dry-run", "node-name"]),
-        Leaf("bootstrap-token", "Generates bootstrap tokens used to join a node to a cluster", ClusterPhases,
-            [.. ClusterApiFlags, "skip-token-print"]),
+            ControlPlaneStatePhases.CreateUploadConfig()),
+        ControlPlaneStatePhases.CreateUploadCerts(),
+        NodePhases.CreateMarkControlPlane(),
+        NodePhases.CreateBootstrapToken(),
         Group("kubelet-finalize", "Updates settings relevant to the kubelet after TLS bootstrap", "Run all kubelet-finalize phases",
-        [
-            Leaf("enable-client-cert-rotation", "Enable kubelet client certificate rotation", ClusterPhases, ["cert-dir", "config", "dry-run"]),
-        ]),
-        Group("addon", "Install required addons for passing conformance tests", "Install all the addons",
-        [
-            Leaf("coredns", "Install the CoreDNS addon to a Kubernetes cluster", ClusterPhases,
-                [.. AddonFlags, "feature-gates", "service-cidr", "service-dns-domain"]),
-            Leaf("kube-proxy", "Install the kube-proxy addon to a Kubernetes cluster", ClusterPhases,
-                [.. AddonFlags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "pod-network-cidr"]),
-        ]),
-        Leaf("show-join-command", "Show the join command for control-plane and worker node", ClusterPhases,
-            [.. ClusterApiFlags, "skip-certificate-key-print", "skip-token-print"]),
+            NodePhases.CreateKubeletFinalize()),
+        Group("addon", "Install required addons for passing conformance tests", "Install all the addons", AddonPhases.Create()),
+        NodePhases.CreateShowJoinCommand(),
     ];
 
     internal static readonly Capability StaticPods = new("writing static Pod manifests and starting the kubelet", "Static pods and the kubelet");
-    private static readonly Capability ClusterPhases = new("talking to the API server", "Cluster phases on a real API server");
+    internal static readonly Capability ClusterPhases = new("talking to the API server", "Cluster phases on a real API server");
 
     /// <summary>A parent phase; with <paramref name="allShort"/> it gets kubeadm's `all` sub-phase first.</summary>
     private static Phase<InitContext> Group(string name, string shortHelp, string? allShort, ImmutableArray<Phase<InitContext>> children)
@@ -99,7 +85,7 @@ public static class InitPhaseTree
     internal sealed record Capability(string What, string TrackedBy);
 
     /// <summary>A run-if that also tells the user why the phase did nothing, as kubeadm does.</summary>
-    private static bool SkipUnless(InitContext context, bool condition, string message)
+    internal static bool SkipUnless(InitContext context, bool condition, string message)
     {
         if (!condition)
         {

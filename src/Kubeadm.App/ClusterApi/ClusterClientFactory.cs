@@ -1,0 +1,37 @@
+using k8s;
+using Kubeadm.Core.ClusterApi;
+using Kubeadm.Core.Errors;
+using Kubeadm.Core.Host;
+using Kubeadm.Core.KubeConfig;
+
+namespace Kubeadm.App.ClusterApi;
+
+/// <summary>
+/// Builds the real API client from a kubeconfig file on the host (admin.conf, super-admin.conf), read through the
+/// host file system so --rootfs applies, wrapped in kubeadm's retry rules.
+/// </summary>
+public static class ClusterClientFactory
+{
+    public static IClusterApi FromKubeconfig(IFileSystem fileSystem, string kubeconfigPath, TimeSpan apiCallTimeout, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        if (!fileSystem.FileExists(kubeconfigPath))
+        {
+            throw new KubeadmUserException(
+                $"couldn't create a Kubernetes client from file \"{kubeconfigPath}\": the file does not exist; run 'kubeadm init phase kubeconfig' first");
+        }
+
+        var kubeconfig = KubeconfigYamlReader.Read(fileSystem.ReadAllText(kubeconfigPath), kubeconfigPath);
+        KubernetesClientConfiguration configuration;
+        try
+        {
+            configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig);
+        }
+        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or ArgumentException or FormatException)
+        {
+            throw new KubeadmUserException($"couldn't create a Kubernetes client from file \"{kubeconfigPath}\": {e.Message}", e);
+        }
+
+        return new RetryingClusterApi(new KubernetesClusterApi(new Kubernetes(configuration)), apiCallTimeout, clock);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Kubeadm.Core.ClusterApi;
+
+namespace Kubeadm.App.ClusterApi;
+
+/// <summary>
+/// <see cref="IClusterApi"/> over the official C# client. Create-or-update follows kubeadm's idempotency helpers:
+/// create, and on "already exists" read the current object and replace it (keeping its resourceVersion).
+/// Errors come out as <see cref="ClusterApiException"/> with the HTTP status, for the retry layer to classify.
+/// </summary>
+public sealed class KubernetesClusterApi : IClusterApi, IDisposable
+{
+    private readonly IKubernetes _client;
+
+    public KubernetesClusterApi(IKubernetes client) => _client = client;
+
+    public async Task<T> CreateOrUpdateAsync<T>(T item, CancellationToken cancellationToken)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var operations = ResourceOperationsTable.For<T>();
+        var ns = item.Metadata.NamespaceProperty ?? "";
+        try
+        {
+            return await Call(() => operations.Create(_client, item, ns, cancellationToken), "create", item).ConfigureAwait(false);
+        }
+        catch (ClusterApiException e) when (e.StatusCode == (int)HttpStatusCode.Conflict)
+        {
+            var current = await Call(() => operations.Get(_client, item.Metadata.Name, ns, cancellationToken), "get", item).ConfigureAwait(false);
+            item.Metadata.ResourceVersion = current.Metadata.ResourceVersion;
+            return await Call(() => operations.Replace(_client, item, item.Metadata.Name, ns, cancellationToken), "update", item).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<T> CreateIfMissingAsync<T>(T item, CancellationToken cancellationToken)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var operations = ResourceOperationsTable.For<T>();
+        var ns = item.Metadata.NamespaceProperty ?? "";
+        try
+        {
+            return await Call(() => operations.Create(_client, item, ns, cancellationToken), "create", item).ConfigureAwait(false);
+        }
+        catch (ClusterApiException e) when (e.StatusCode == (int)HttpStatusCode.Conflict)
+        {
+            return await Call(() => operations.Get(_client, item.Metadata.Name, ns, cancellationToken), "get", item).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<T?> GetAsync<T>(string namespaceName, string name, CancellationToken cancellationToken)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        try
+        {
+            return await Call(() => ResourceOperationsTable.For<T>().Get(_client, name, namespaceName, cancellationToken), "get", Describe<T>(namespaceName, name))
+                .ConfigureAwait(false);
+        }
+        catch (ClusterApiException e) when (e.StatusCode == (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<T>> ListAsync<T>(string namespaceName, string? fieldSelector, CancellationToken cancellationToken)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var items = await Call(
+                () => ResourceOperationsTable.For<T>().List(_client, namespaceName, fieldSelector, cancellationToken),
+                "list",
+                Describe<T>(namespaceName, ""))
+            .ConfigureAwait(false);
+        return [.. items];
+    }
+
+    public async Task<bool> DeleteAsync<T>(string namespaceName, string name, CancellationToken cancellationToken)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        try
+        {
+            await Call(
+                    async () =>
+                    {
+                        await ResourceOperationsTable.For<T>().Delete(_client, name, namespaceName, cancellationToken).ConfigureAwait(false);
+                        return true;
+                    },
+                    "delete",
+                    Describe<T>(namespaceName, name))
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (ClusterApiException e) when (e.StatusCode == (int)HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) =>
+        Call(
+            () => _client.CoreV1.PatchNodeAsync(new V1Patch(strategicMergePatch, V1Patch.PatchType.StrategicMergePatch), name, cancellationToken: cancellationToken),
+            "patch",
+            $"nodes \"{name}\"");
+
+    public void Dispose() => (_client as IDisposable)?.Dispose();
+
+    private static Task<TResult> Call<TResult, TItem>(Func<Task<TResult>> call, string verb, TItem item)
+        where TItem : class, IKubernetesObject<V1ObjectMeta> =>
+        Call(call, verb, Describe<TItem>(item.Metadata?.NamespaceProperty ?? "", item.Metadata?.Name ?? ""));
+
+    private static async Task<TResult> Call<TResult>(Func<Task<TResult>> call, string verb, string what)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (HttpOperationException e)
+        {
+            var status = (int)e.Response.StatusCode;
+            throw new ClusterApiException($"unable to {verb} {what}: {status} {e.Response.ReasonPhrase}: {Trim(e.Response.Content)}", status, e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ClusterApiException($"unable to {verb} {what}: {e.Message}", 0, e);
+        }
+    }
+
+    private static string Describe<T>(string namespaceName, string name)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var resource = ApiResource.Of<T>().Resource;
+        var target = name.Length == 0 ? resource : $"{resource} \"{name}\"";
+        return namespaceName.Length == 0 ? target : $"{target} in namespace \"{namespaceName}\"";
+    }
+
+    private static string Trim(string? content) =>
+        content is null ? "" : content.Length <= 300 ? content : content[..300] + "…";
+}
