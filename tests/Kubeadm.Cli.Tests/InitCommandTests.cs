@@ -72,24 +72,40 @@ public sealed class InitCommandTests
     }
 
     [Fact]
-    public async Task Should_RunFilePhasesInDryRunAndStopAtTheFirstMissingCapability_When_PreflightIsSkipped()
+    public async Task Should_StopAtTheFirstPhaseThisBuildCannotRun_When_InitRunsWithPreflight()
+    {
+        var harness = new CliHarness();
+
+        var run = await harness.RunAsync("init", "--dry-run");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(
+            "error execution phase preflight: this build of kubeadm cannot run this phase yet: pre-flight checks is not implemented (tracked by the issue \"Preflight and the complete kubeadm init\")",
+            run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+        Assert.DoesNotContain("[certs]", run.Output);
+    }
+
+    [Fact]
+    public async Task Should_RunEveryOtherPhaseInDryRunWritingNothingOutsideTheDryRunDirectory_When_PreflightIsSkipped()
     {
         var harness = new CliHarness();
 
         var run = await harness.RunAsync("init", "--dry-run", "--skip-phases", "preflight");
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("[init] Using Kubernetes version: v1.34.2", run.Output);
         Assert.Contains("[dryrun] Using dry-run directory /etc/kubernetes/tmp/kubeadm-init-dryrun", run.Output);
         Assert.Contains("[certs] Generating \"ca\" certificate and key", run.Output);
         Assert.Contains("[kubeconfig] Writing \"admin.conf\" kubeconfig file", run.Output);
         Assert.Contains("[control-plane] Creating static Pod manifest for \"kube-apiserver\"", run.Output);
         Assert.Contains("[kubelet-start] Writing kubelet configuration to file \"/var/lib/kubelet/config.yaml\"", run.Output);
+        Assert.Contains("[dryrun] Would perform action CREATE on resource \"configmaps\" in API group \"core/v1\"", run.Output);
+        Assert.Contains("[addons] Applied essential addon: CoreDNS", run.Output);
+        Assert.Contains("[addons] Applied essential addon: kube-proxy", run.Output);
+        Assert.Contains("Your Kubernetes control-plane has initialized successfully!", run.Output);
+        Assert.Contains("kubeadm join 192.168.10.20:6443 --token ", run.Output);
         Assert.DoesNotContain("PRIVATE KEY-----\nMII", run.Output);
-        Assert.Contains(
-            "error execution phase wait-control-plane: this build of kubeadm cannot run this phase yet: talking to the API server is not implemented (tracked by the issue \"Cluster phases on a real API server\")",
-            run.Error);
-        Assert.DoesNotContain("   at ", run.Error);
         var files = harness.FileSystem.ListAllFiles();
         Assert.Contains(files, f => f.EndsWith("/etc/kubernetes/manifests/kube-apiserver.yaml", StringComparison.Ordinal));
         Assert.All(files, f => Assert.StartsWith("/etc/kubernetes/tmp/kubeadm-init-dryrun", f));
@@ -99,7 +115,7 @@ public sealed class InitCommandTests
     [Fact]
     public async Task Should_PrintStackTrace_When_VerbosityIsFiveOrMore()
     {
-        var run = await new CliHarness().RunAsync("init", "--dry-run", "--skip-phases", "preflight", "--v=5");
+        var run = await new CliHarness().RunAsync("init", "--dry-run", "--v=5");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("   at ", run.Error);

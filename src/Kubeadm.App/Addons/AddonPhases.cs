@@ -9,9 +9,26 @@ public static class AddonPhases
 {
     public static ImmutableArray<Phase<InitContext>> Create() =>
     [
-        InitPhaseTree.Leaf("coredns", "Install the CoreDNS addon to a Kubernetes cluster", InitPhaseTree.ClusterPhases,
-            [.. InitPhaseTree.AddonFlags, "feature-gates", "service-cidr", "service-dns-domain"]),
-        InitPhaseTree.Leaf("kube-proxy", "Install the kube-proxy addon to a Kubernetes cluster", InitPhaseTree.ClusterPhases,
-            [.. InitPhaseTree.AddonFlags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "pod-network-cidr"]),
+        new Phase<InitContext>
+        {
+            Name = "coredns",
+            Short = "Install the CoreDNS addon to a Kubernetes cluster",
+            Long = "Install the CoreDNS addon components via the API server.\n" +
+                "Please note that although the DNS server is deployed, it will not be scheduled until CNI is installed.",
+            InheritFlags = Flags([.. InitPhaseTree.AddonFlags, "feature-gates", "service-cidr", "service-dns-domain"]),
+            RunIf = ctx => !ctx.Config.Cluster.Dns.Disabled,
+            Run = CoreDnsAddonInstaller.RunAsync,
+        },
+        new Phase<InitContext>
+        {
+            Name = "kube-proxy",
+            Short = "Install the kube-proxy addon to a Kubernetes cluster",
+            Long = "Install the kube-proxy addon components via the API server.",
+            InheritFlags = Flags([.. InitPhaseTree.AddonFlags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "pod-network-cidr"]),
+            RunIf = ctx => !ctx.Config.Cluster.Proxy.Disabled,
+            Run = KubeProxyAddonInstaller.RunAsync,
+        },
     ];
+
+    private static ImmutableArray<string> Flags(string[] flags) => [.. flags.Order(StringComparer.Ordinal)];
 }

@@ -8,12 +8,21 @@ namespace Kubeadm.App.ClusterPhases;
 public static class ControlPlaneStatePhases
 {
     public static Phase<InitContext> CreateWaitControlPlane() =>
-        InitPhaseTree.Leaf("wait-control-plane", "Wait for the control plane to start", InitPhaseTree.ClusterPhases, ["config", "dry-run"]);
+        InitPhaseTree.Leaf("wait-control-plane", "Wait for the control plane to start", InitPhaseTree.ClusterPhases, ["config", "dry-run"]) with
+        {
+            Run = WaitControlPlanePhase.RunAsync,
+        };
 
     public static ImmutableArray<Phase<InitContext>> CreateUploadConfig() =>
     [
-        InitPhaseTree.Leaf("kubeadm", "Upload the kubeadm ClusterConfiguration to a ConfigMap", InitPhaseTree.ClusterPhases, InitPhaseTree.ClusterApiFlags),
-        InitPhaseTree.Leaf("kubelet", "Upload the kubelet component config to a ConfigMap", InitPhaseTree.ClusterPhases, InitPhaseTree.ClusterApiFlags),
+        InitPhaseTree.Leaf("kubeadm", "Upload the kubeadm ClusterConfiguration to a ConfigMap", InitPhaseTree.ClusterPhases, InitPhaseTree.ClusterApiFlags) with
+        {
+            Run = UploadConfigPhase.RunKubeadmAsync,
+        },
+        InitPhaseTree.Leaf("kubelet", "Upload the kubelet component config to a ConfigMap", InitPhaseTree.ClusterPhases, InitPhaseTree.ClusterApiFlags) with
+        {
+            Run = UploadConfigPhase.RunKubeletAsync,
+        },
     ];
 
     public static Phase<InitContext> CreateUploadCerts() =>
@@ -21,5 +30,6 @@ public static class ControlPlaneStatePhases
             [.. InitPhaseTree.ClusterApiFlags, "certificate-key", "skip-certificate-key-print", "upload-certs"]) with
         {
             RunIf = ctx => InitPhaseTree.SkipUnless(ctx, ctx.Options.UploadCerts, "[upload-certs] Skipping phase. Please see --upload-certs"),
+            Run = UploadCertsPhase.RunAsync,
         };
 }

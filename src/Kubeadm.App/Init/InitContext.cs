@@ -51,6 +51,9 @@ public sealed class InitContext
     /// <summary>The host's name as kubeadm reads it (trimmed, lower-cased); the kubelet gets --hostname-override when the node name differs.</summary>
     public string Hostname { get; init; } = "";
 
+    /// <summary>The certificate key upload-certs encrypted the kubeadm-certs Secret with (for show-join-command); null until then.</summary>
+    public string? UploadedCertificateKey { get; set; }
+
     /// <summary>Where dry-run output files are mirrored; null when not in dry-run.</summary>
     public string? DryRunDirectory { get; init; }
 

@@ -30,4 +30,7 @@ public sealed class InitEnvironment
 
     /// <summary>Reads a user-named input file (--config); not rooted at --rootfs, like a path typed in the shell.</summary>
     public Func<string, byte[]> ReadUserFile { get; init; } = File.ReadAllBytes;
+
+    /// <summary>The API client for a kubeconfig file on the host (token commands); null means the real client, with kubeadm's retries.</summary>
+    public Func<IFileSystem, string, Kubeadm.Core.ClusterApi.IClusterApi>? ClusterClientFor { get; init; }
 }

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Kubeadm.App.CertsCommands;
+using Kubeadm.App.Init;
+
+namespace Kubeadm.Cli.Commands.Certs;
+
+/// <summary>`kubeadm certs renew &lt;name&gt;|all`: one sub-command per renewable certificate, plus `all`.</summary>
+public static class RenewCommand
+{
+    public static Command Create(InitEnvironment environment, GlobalFlags global)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(global);
+        var renew = new Command("renew", "Renew certificates for a Kubernetes cluster");
+        foreach (var target in RenewableCertificates.All)
+        {
+            renew.Subcommands.Add(Leaf(environment, global, target.Name, $"Renew the {target.LongName}", renewer =>
+            {
+                // The configuration decides which certificates exist (no etcd ones with external etcd).
+                var known = renewer.Known.FirstOrDefault(k => k.Name == target.Name) ?? target;
+                renewer.Renew(known);
+            }));
+        }
+
+        renew.Subcommands.Add(Leaf(environment, global, "all", "Renew all available certificates", renewer => renewer.RenewAll()));
+        return renew;
+    }
+
+    private static Command Leaf(InitEnvironment environment, GlobalFlags global, string name, string description, Action<CertificateRenewer> run)
+    {
+        var flags = new CertsFlags();
+        var command = new Command(name, description) { flags.CertDir, flags.Config, flags.Kubeconfig };
+        command.SetAction((parse, _) => CommandErrors.RunAsync(environment.Err, parse.GetValue(global.Verbosity), () =>
+        {
+            var context = new CertsCommandContextFactory(environment).ForExistingPki(flags.Bind(parse, global), "renew", printInfo: true);
+            run(new CertificateRenewer(context));
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+}
