@@ -25,6 +25,9 @@ public sealed class InitContext
     /// <summary>The API server, through admin.conf (or the dry-run printer); created on first use by a cluster phase.</summary>
     public AdminClusterAccess Cluster { get; init; } = AdminClusterAccess.Unavailable;
 
+    /// <summary>The files and API objects this run changed.</summary>
+    public InitJournal Journal { get; init; } = new();
+
     public required TimeProvider Clock { get; init; }
 
     public required IRandomSource Random { get; init; }

@@ -29,6 +29,7 @@ public sealed class InitContextFactory
         var patches = PatchesFor(options, loaded, hostFileSystem);
         _environment.Out.WriteLine($"[init] Using Kubernetes version: {loaded.Config.Cluster.KubernetesVersion}");
 
+        var journal = new InitJournal();
         var dryRun = loaded.Config.Init.DryRun;
         string? dryRunDirectory = null;
         var fileSystem = hostFileSystem;
@@ -42,19 +43,21 @@ public sealed class InitContextFactory
             fileSystem = new DryRunFileSystem(hostFileSystem, _environment.Out, new DryRunMirror(hostFileSystem, dryRunDirectory));
             serviceManager = new RecordingServiceManager(_environment.Out);
             var dryRunCluster = new DryRunClusterApi(DryRunClusterState.For(loaded.Config), _environment.Out);
-            cluster = new AdminClusterAccess(() => dryRunCluster, () => dryRunCluster, _environment.Out);
+            var tracked = journal.Track(dryRunCluster);
+            cluster = new AdminClusterAccess(() => tracked, () => dryRunCluster, _environment.Out);
         }
         else
         {
             serviceManager = _environment.ServiceManager();
-            cluster = RealClusterAccess(options, loaded, hostFileSystem);
+            cluster = RealClusterAccess(options, loaded, hostFileSystem, journal);
         }
 
         return new InitContext
         {
             Loaded = loaded,
-            FileSystem = fileSystem,
+            FileSystem = journal.Track(fileSystem),
             ServiceManager = serviceManager,
+            Journal = journal,
             Cluster = cluster,
             Clock = _environment.Clock,
             Random = _environment.Random,
@@ -70,13 +73,13 @@ public sealed class InitContextFactory
     }
 
     /// <summary>admin.conf (or --kubeconfig), with super-admin.conf beside it for the first RBAC binding.</summary>
-    private AdminClusterAccess RealClusterAccess(InitOptions options, LoadedInitConfiguration loaded, IFileSystem fileSystem)
+    private AdminClusterAccess RealClusterAccess(InitOptions options, LoadedInitConfiguration loaded, IFileSystem fileSystem, InitJournal journal)
     {
         var timeout = loaded.Config.Init.Timeouts.KubernetesApiCall ?? KubeadmConstants.KubernetesApiCallTimeout;
         var adminPath = options.KubeconfigPath ?? KubeadmConstants.AdminKubeConfigFile;
         var superAdminPath = Path.Combine(Path.GetDirectoryName(adminPath) ?? KubeadmConstants.KubernetesDir, "super-admin.conf");
         return new AdminClusterAccess(
-            () => ClusterClientFactory.FromKubeconfig(fileSystem, adminPath, timeout, _environment.Clock),
+            () => journal.Track(ClusterClientFactory.FromKubeconfig(fileSystem, adminPath, timeout, _environment.Clock)),
             () => fileSystem.FileExists(superAdminPath)
                 ? ClusterClientFactory.FromKubeconfig(fileSystem, superAdminPath, timeout, _environment.Clock)
                 : null,

@@ -7,7 +7,7 @@ namespace Kubeadm.App.Init;
 /// The host as the commands see it: output streams, the file system for a given --rootfs, host facts, the service
 /// manager, clock, randomness and environment variables. The CLI passes the real host; tests pass fakes.
 /// </summary>
-public sealed class InitEnvironment
+public sealed record InitEnvironment
 {
     public required TextWriter Out { get; init; }
 

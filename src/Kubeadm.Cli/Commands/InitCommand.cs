@@ -35,7 +35,12 @@ public sealed class InitCommand
             init.Options.Add(option);
         }
 
-        init.SetAction((parse, ct) => Execute(parse, RunInitAsync, ct));
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Output format: text (default), or json/yaml for a structured result (endpoint, CA hashes, token, files, objects, phase timings) on stdout",
+        };
+        init.Options.Add(output);
+        init.SetAction((parse, ct) => Execute(parse, (options, token) => RunInitAsync(options, parse.GetValue(output) ?? "", token), ct));
         init.Subcommands.Add(CreatePhaseCommand());
         return init;
     }
@@ -90,9 +95,17 @@ public sealed class InitCommand
         return CommandErrors.RunAsync(_environment.Err, verbosity, () => body(_flags.Bind(parse, _global), ct));
     }
 
-    private async Task<int> RunInitAsync(InitOptions options, CancellationToken ct)
+    private async Task<int> RunInitAsync(InitOptions options, string format, CancellationToken ct)
     {
-        var factory = new InitContextFactory(_environment);
+        if (format is not ("" or "text" or "json" or "yaml"))
+        {
+            throw new KubeadmUserException($"invalid value \"{format}\" for flag -o/--output: must be one of text, json, yaml");
+        }
+
+        // With -o json|yaml the structured result is stdout's only content; the phases' log goes to stderr.
+        var structured = format is "json" or "yaml";
+        var environment = structured ? _environment with { Out = _environment.Err } : _environment;
+        var factory = new InitContextFactory(environment);
         var runner = CreateRunner(() => factory.Create(options));
 
         // Bad --skip-phases names are reported before anything is loaded; names from the config file after.
@@ -102,8 +115,27 @@ public sealed class InitCommand
         }
 
         var context = runner.GetOrCreateContext();
-        var result = await runner.RunAsync(SelectSkipping(runner, context.Config.Init.SkipPhases), ct).ConfigureAwait(false);
-        PhaseTimings.Print(_environment.Out, result, options.Verbosity);
+        WorkflowResult result;
+        try
+        {
+            result = await runner.RunAsync(SelectSkipping(runner, context.Config.Init.SkipPhases), ct).ConfigureAwait(false);
+        }
+        catch (PhaseExecutionException e) when (structured)
+        {
+            await _environment.Out.WriteAsync(InitResultWriter.Render(InitResultBuilder.Build(context, e.Result, e.Message), format)).ConfigureAwait(false);
+            throw;
+        }
+
+        PhaseTimings.Print(environment.Out, result, options.Verbosity);
+        if (structured)
+        {
+            await _environment.Out.WriteAsync(InitResultWriter.Render(InitResultBuilder.Build(context, result, null), format)).ConfigureAwait(false);
+        }
+        else
+        {
+            await _environment.Out.WriteLineAsync(InitResultWriter.TimingSummary(result.Phases)).ConfigureAwait(false);
+        }
+
         return 0;
     }
 
