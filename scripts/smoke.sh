@@ -18,9 +18,12 @@ set +e
 "$bin" init --dry-run --rootfs "$root/host" --apiserver-advertise-address 10.0.0.10 >"$root/out" 2>"$root/err"
 code=$?
 set -e
-[ "$code" = 1 ] || fail "init --dry-run should stop at the first phase this build cannot run yet (exit $code)"
+# The empty rootfs has no /proc/meminfo, kubelet or CRI socket, so preflight must fail with kubeadm's error block.
+[ "$code" = 1 ] || fail "init --dry-run should fail preflight in an empty rootfs (exit $code)"
 grep -q '^\[init\] Using Kubernetes version: v1.34.2' "$root/out" || fail "init --dry-run version line"
-grep -q '^error execution phase preflight' "$root/err" || fail "init --dry-run error line"
+grep -q '^\[preflight\] Running pre-flight checks' "$root/out" || fail "init --dry-run preflight line"
+grep -q '^\[preflight\] Some fatal errors occurred:' "$root/err" || fail "init --dry-run preflight error block"
+grep -q '^error execution phase preflight: preflight checks failed' "$root/err" || fail "init --dry-run error line"
 unexpected=$(find "$root/host" -type f ! -path "$root/host/etc/kubernetes/tmp/kubeadm-init-dryrun*" | head -1)
 [ -z "$unexpected" ] || fail "dry-run wrote $unexpected"
 

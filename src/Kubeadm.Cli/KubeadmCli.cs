@@ -44,6 +44,7 @@ public static class KubeadmCli
         root.Subcommands.Add(new CertsCommand(environment, global, help).Create());
         root.Subcommands.Add(new ConfigCommand(environment, global).Create());
         root.Subcommands.Add(new TokenCommand(environment, global).Create());
+        root.Subcommands.Add(new ResetCommand(environment, global, help).Create());
         root.Subcommands.Add(VersionCommand.Create(environment.Out, global));
         return root;
     }

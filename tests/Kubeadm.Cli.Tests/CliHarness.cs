@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Kubeadm.App.Init;
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Preflight;
 
 namespace Kubeadm.Cli.Tests;
 
@@ -16,7 +17,13 @@ public sealed class CliHarness
 
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The host preflight probes: an in-memory machine (root, 2 CPUs, free ports, nothing installed).</summary>
+    public InMemoryPreflightHost Preflight { get; } = new();
+
     public IPAddress? DefaultRouteAddress { get; set; } = IPAddress.Parse("192.168.10.20");
+
+    /// <summary>What the user types on standard input, one entry per line; empty means no input at all.</summary>
+    public Queue<string> Stdin { get; } = new();
 
     public CliHarness WithUserFile(string path, string content)
     {
@@ -35,7 +42,9 @@ public sealed class CliHarness
             FileSystemFor = _ => FileSystem,
             HostInfoFor = _ => DefaultRouteAddress is { } address ? new FixedHostInfo("Control-Plane-1", address) : new FixedHostInfo("Control-Plane-1"),
             ServiceManager = () => Services,
+            PreflightHostFor = _ => Preflight,
             Random = new SeededRandomSource(42),
+            ReadLine = () => Stdin.Count > 0 ? Stdin.Dequeue() : null,
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
             ReadUserFile = path => _userFiles.TryGetValue(path, out var text)
                 ? Encoding.UTF8.GetBytes(text)

@@ -72,18 +72,82 @@ public sealed class InitCommandTests
     }
 
     [Fact]
-    public async Task Should_StopAtTheFirstPhaseThisBuildCannotRun_When_InitRunsWithPreflight()
+    public async Task Should_FailPreflightOnTheChecksAnEmptyHostCannotPass_When_InitRunsWithPreflight()
     {
         var harness = new CliHarness();
 
         var run = await harness.RunAsync("init", "--dry-run");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains(
-            "error execution phase preflight: this build of kubeadm cannot run this phase yet: pre-flight checks is not implemented (tracked by the issue \"Preflight and the complete kubeadm init\")",
-            run.Error);
+        Assert.Contains("[preflight] Running pre-flight checks\n", run.Output);
+        Assert.Contains("[preflight] Some fatal errors occurred:\n", run.Error);
+        Assert.Contains("\t[ERROR Mem]: the system RAM (0 MB) is less than the minimum 1700 MB\n", run.Error);
+        Assert.Contains("\t[ERROR FileExisting-iptables]: iptables not found in system path\n", run.Error);
+        Assert.Contains("\t[ERROR KubeletVersion]: couldn't get kubelet version: cannot execute 'kubelet --version': executable file not found in $PATH\n", run.Error);
+        Assert.Contains("\t[WARNING Hostname]: hostname \"control-plane-1\" could not be reached\n", run.Error);
+        Assert.Contains("[preflight] If you know what you are doing, you can make a check non-fatal with `--ignore-preflight-errors=...`\n", run.Error);
+        Assert.Contains("error execution phase preflight: preflight checks failed", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
         Assert.DoesNotContain("[certs]", run.Output);
+        Assert.All(harness.FileSystem.ListAllFiles(), f => Assert.StartsWith("/etc/kubernetes/tmp/kubeadm-init-dryrun", f));
+    }
+
+    [Fact]
+    public async Task Should_StopAtTheRootCheck_When_NotRunAsRoot()
+    {
+        var harness = new CliHarness();
+        harness.Preflight.IsPrivilegedUser = false;
+
+        var run = await harness.RunAsync("init", "--dry-run");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("[preflight] Some fatal errors occurred:\n\t[ERROR IsPrivilegedUser]: user is not running as root\n", run.Error);
+        Assert.DoesNotContain("[ERROR Mem]", run.Error);
+    }
+
+    [Fact]
+    public async Task Should_RunTheWholeInitWithWarnings_When_EveryPreflightErrorIsIgnored()
+    {
+        var harness = new CliHarness();
+
+        var run = await harness.RunAsync("init", "--dry-run", "--ignore-preflight-errors=all");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("\t[WARNING Mem]: the system RAM (0 MB) is less than the minimum 1700 MB\n", run.Error);
+        Assert.DoesNotContain("[ERROR", run.Error);
+        Assert.Contains("[preflight] The system verification failed. Printing the output from the verification:\n", run.Output);
+        Assert.Contains("[preflight] Would pull the required images (like 'kubeadm config images pull')\n", run.Output);
+        Assert.Contains("Your Kubernetes control-plane has initialized successfully!", run.Output);
+    }
+
+    [Fact]
+    public async Task Should_PassPreflightWithoutWarnings_When_TheHostHasEverything()
+    {
+        var harness = new CliHarness();
+        foreach (var (path, content) in new[]
+        {
+            ("/proc/meminfo", "MemTotal: 4000000 kB\n"), ("/proc/sys/net/ipv4/ip_forward", "1\n"),
+            ("/proc/sys/kernel/osrelease", "6.8.0\n"), ("/sys/fs/cgroup/cgroup.controllers", "cpuset cpu memory hugetlb pids\n"),
+        })
+        {
+            harness.FileSystem.WriteFile(path, System.Text.Encoding.UTF8.GetBytes(content), UnixFileMode.UserRead);
+        }
+
+        foreach (var tool in new[] { "ip", "iptables", "mount", "nsenter", "ebtables", "ethtool", "socat", "tc", "touch" })
+        {
+            harness.Preflight.WithExecutable(tool);
+        }
+
+        harness.Preflight.WithExecutable("kubelet", "Kubernetes v1.34.2");
+        harness.Preflight.Names["control-plane-1"] = [System.Net.IPAddress.Parse("192.168.10.20")];
+        harness.Preflight.ListeningSockets.Add("/var/run/containerd/containerd.sock");
+        harness.Preflight.Services["kubelet"] = new Kubeadm.Core.Host.ServiceStatus("kubelet", "loaded", "inactive", "enabled");
+
+        var run = await harness.RunAsync("init", "phase", "preflight", "--dry-run");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.DoesNotContain("[WARNING", run.Error);
+        Assert.Contains("[preflight] Would pull the required images", run.Output);
     }
 
     [Fact]
@@ -118,6 +182,7 @@ public sealed class InitCommandTests
         var run = await new CliHarness().RunAsync("init", "--dry-run", "--v=5");
 
         Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error execution phase preflight: preflight checks failed", run.Error);
         Assert.Contains("   at ", run.Error);
     }
 

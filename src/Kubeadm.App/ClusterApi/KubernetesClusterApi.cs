@@ -33,6 +33,20 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
             item.Metadata.ResourceVersion = current.Metadata.ResourceVersion;
             return await Call(() => operations.Replace(_client, item, item.Metadata.Name, ns, cancellationToken), "update", item).ConfigureAwait(false);
         }
+        catch (ClusterApiException e) when (e.StatusCode == (int)HttpStatusCode.UnprocessableEntity && item is V1Service)
+        {
+            // A Service with a fixed clusterIP (kube-dns) that already exists is refused as Invalid ("provided IP is
+            // already allocated") before the name is checked, so it never gets a 409. kubeadm's createDNSService
+            // tolerates IsInvalid too and updates; if there is no such Service the create was really invalid.
+            var current = await GetAsync<T>(ns, item.Metadata.Name, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                throw;
+            }
+
+            item.Metadata.ResourceVersion = current.Metadata.ResourceVersion;
+            return await Call(() => operations.Replace(_client, item, item.Metadata.Name, ns, cancellationToken), "update", item).ConfigureAwait(false);
+        }
     }
 
     public async Task<T> CreateIfMissingAsync<T>(T item, CancellationToken cancellationToken)

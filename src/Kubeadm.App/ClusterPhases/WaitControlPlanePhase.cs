@@ -120,7 +120,11 @@ public static class WaitControlPlanePhase
         var address = kubelet["healthzBindAddress"] is JsonValue a && a.TryGetValue<string>(out var text) && text.Length > 0
             ? text
             : KubeletConfigurationBuilder.HealthzBindAddress;
-        var port = kubelet["healthzPort"] is JsonValue p && p.TryGetValue<int>(out var number) ? number : KubeadmConstants.KubeletHealthzPort;
+        // Read by its JSON text: a port decoded from the user's YAML is a JsonValue<long>, which TryGetValue<int> refuses.
+        var port = kubelet["healthzPort"] is JsonValue p && p.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            && int.TryParse(p.ToJsonString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : KubeadmConstants.KubeletHealthzPort;
         return (address, port);
     }
 

@@ -3,6 +3,7 @@ using Kubeadm.App.ClusterApi;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Patches;
+using Kubeadm.Core.Preflight;
 using Kubeadm.Core.Pki;
 
 namespace Kubeadm.App.Init;
@@ -56,6 +57,9 @@ public sealed class InitContext
 
     /// <summary>The certificate key upload-certs encrypted the kubeadm-certs Secret with (for show-join-command); null until then.</summary>
     public string? UploadedCertificateKey { get; set; }
+
+    /// <summary>Host probes for the preflight checks (ports, PATH, DNS, CRI socket, systemd); null when the run cannot check.</summary>
+    public IPreflightHost? PreflightHost { get; init; }
 
     /// <summary>Where dry-run output files are mirrored; null when not in dry-run.</summary>
     public string? DryRunDirectory { get; init; }

@@ -69,6 +69,7 @@ public sealed class InitContextFactory
             DryRunDirectory = dryRunDirectory,
             Patches = patches,
             Hostname = hostInfo.GetHostname(),
+            PreflightHost = _environment.PreflightHostFor(hostFileSystem),
         };
     }
 

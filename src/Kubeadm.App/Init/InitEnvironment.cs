@@ -1,4 +1,6 @@
+using Kubeadm.App.Preflight;
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Preflight;
 using Kubeadm.Core.Pki;
 
 namespace Kubeadm.App.Init;
@@ -28,8 +30,15 @@ public sealed record InitEnvironment
 
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>Host probes for preflight over the --rootfs file system (the real host unless a test replaces it).</summary>
+    public Func<IFileSystem, IPreflightHost> PreflightHostFor { get; init; } =
+        fileSystem => new LinuxPreflightHost(fileSystem);
+
     /// <summary>Reads a user-named input file (--config); not rooted at --rootfs, like a path typed in the shell.</summary>
     public Func<string, byte[]> ReadUserFile { get; init; } = File.ReadAllBytes;
+
+    /// <summary>Reads one line typed by the user (the reset confirmation); null when standard input has no more lines.</summary>
+    public Func<string?> ReadLine { get; init; } = Console.ReadLine;
 
     /// <summary>The API client for a kubeconfig file on the host (token commands); null means the real client, with kubeadm's retries.</summary>
     public Func<IFileSystem, string, Kubeadm.Core.ClusterApi.IClusterApi>? ClusterClientFor { get; init; }

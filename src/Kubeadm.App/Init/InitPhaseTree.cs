@@ -6,6 +6,7 @@ using Kubeadm.App.ClusterPhases;
 using Kubeadm.App.ControlPlane;
 using Kubeadm.App.Kubelet;
 using Kubeadm.App.KubeConfig;
+using Kubeadm.App.Preflight;
 using Kubeadm.Workflow;
 
 namespace Kubeadm.App.Init;
@@ -28,8 +29,7 @@ public static class InitPhaseTree
 
     public static ImmutableArray<Phase<InitContext>> Create() =>
     [
-        Leaf("preflight", "Run pre-flight checks", new("pre-flight checks", "Preflight and the complete kubeadm init"),
-            ["config", "cri-socket", "dry-run", "ignore-preflight-errors", "image-repository"]),
+        PreflightPhase.Create(),
         Group("certs", "Certificate generation", "Generate all certificates", CertsPhases.Create()) with { Run = CertsPhases.RunParent },
         Group("kubeconfig", "Generate all kubeconfig files necessary to establish the control plane and the admin kubeconfig file",
             "Generate all kubeconfig files", KubeconfigPhases.Create()) with { Run = KubeconfigPhases.AnnounceFolder },

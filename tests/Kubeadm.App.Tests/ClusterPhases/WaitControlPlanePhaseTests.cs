@@ -99,6 +99,24 @@ public sealed class WaitControlPlanePhaseTests
     }
 
     [Fact]
+    public async Task Should_ProbeTheUsersHealthzPort_When_TheKubeletConfigurationComesFromYaml()
+    {
+        // The YAML decoder stores integers as long; a port of 40123 must not fall back to 10248.
+        var fixture = WithManifests(new ClusterPhasesFixture
+        {
+            Config = CertsFixture.NewConfig(c => c.ComponentConfigs.Add(new ComponentConfigDocument(
+                "kubelet.config.k8s.io/v1beta1", "KubeletConfiguration", new JsonObject { ["healthzPort"] = 40123L }))),
+        });
+        var prober = new FakeHealthProber();
+
+        var output = await fixture.RunAsync((c, ct) => WaitControlPlanePhase.RunAsync(c, prober, ct));
+
+        Assert.Contains("[kubelet-check] Waiting for a healthy kubelet at http://127.0.0.1:40123/healthz.", output);
+        Assert.Contains("http://127.0.0.1:40123/healthz", prober.Calls);
+        Assert.DoesNotContain(Kubelet, prober.Calls);
+    }
+
+    [Fact]
     public async Task Should_ProbeTheAddressesInTheManifests_When_FlagsOverrideTheDefaults()
     {
         var fixture = WithManifests(new ClusterPhasesFixture(), apiServerFlags: ["--advertise-address=192.0.2.7", "--secure-port=8443"], schedulerFlags: ["--secure-port=20259"]);

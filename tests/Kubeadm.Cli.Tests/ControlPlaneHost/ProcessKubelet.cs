@@ -44,6 +44,7 @@ internal sealed partial class ProcessKubelet : IDisposable, IAsyncDisposable
 
     private readonly List<ComponentProcess> _components = [];
     private readonly ProcessKubeletOptions _options;
+    private TestPorts _ports = new(0, 0, 0, 0, 0, 0);
     private int _disposed;
 
     static ProcessKubelet() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
@@ -123,6 +124,29 @@ internal sealed partial class ProcessKubelet : IDisposable, IAsyncDisposable
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Kills one running component (by its pid), as a crash would; <see cref="RestartAsync"/> starts it again.</summary>
+    public void Stop(string name)
+    {
+        var component = _components.Last(c => c.Name == name);
+        component.Kill();
+        Live.TryRemove(component.Pid, out _);
+    }
+
+    /// <summary>
+    /// What the kubelet does when a static pod's container dies: kills <paramref name="name"/> if still running, starts it
+    /// again with the same binary and arguments (same ports) and waits for its health check.
+    /// </summary>
+    public async Task RestartAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var index = _components.FindLastIndex(c => c.Name == name);
+        var old = _components[index];
+        Stop(name);
+        var component = Launch(name, old.Binary, [.. old.Arguments], append: true);
+        _components.RemoveAt(_components.Count - 1);
+        _components[index] = component;
+        await WaitHealthyAsync(component, ProbeFor(name, Path.Combine(_options.Rootfs, "etc/kubernetes/pki"), _ports), cancellationToken);
     }
 
     /// <summary>kubectl as super-admin (system:masters).</summary>
@@ -223,11 +247,22 @@ internal sealed partial class ProcessKubelet : IDisposable, IAsyncDisposable
                 apiServerPort = ChooseApiServerPort(command);
                 ports = ports with { ApiServer = apiServerPort };
                 ApiServerPort = apiServerPort;
+                _ports = ports;
                 ApiServerUrl = $"https://127.0.0.1:{apiServerPort}";
                 AdminKubeconfig = KubeconfigFor(Path.Combine(_options.Rootfs, "etc/kubernetes/admin.conf"));
                 SuperAdminKubeconfig = KubeconfigFor(Path.Combine(_options.Rootfs, "etc/kubernetes/super-admin.conf"));
             }
 
+            if (name == "kube-controller-manager")
+            {
+                ports = ports with { ControllerManager = KeepSecurePort(command, 10257, ports.ControllerManager) };
+            }
+            else if (name == "kube-scheduler")
+            {
+                ports = ports with { Scheduler = KeepSecurePort(command, 10259, ports.Scheduler) };
+            }
+
+            _ports = ports;
             var arguments = AdaptForTest(name, command.Skip(1), ports);
             var binary = name == "etcd" ? _options.EtcdBinary : Path.Combine(_options.BinDir, command[0]);
             if (name == "etcd")
@@ -261,6 +296,19 @@ internal sealed partial class ProcessKubelet : IDisposable, IAsyncDisposable
         // kubeadm's default 6443 may be taken on a developer machine; a port the test chose is kept so our
         // kubeconfigs work unchanged.
         return port == 6443 || !IsFree(port) ? FreePort() : port;
+    }
+
+    /// <summary>
+    /// A --secure-port the manifest sets to something other than the well-known default (the test chose a free port
+    /// through the ClusterConfiguration's extraArgs) is kept, so health checks that read the manifests (wait-control-plane)
+    /// find the component; otherwise <paramref name="fallback"/>.
+    /// </summary>
+    private static int KeepSecurePort(List<string> command, int wellKnown, int fallback)
+    {
+        var flag = command.LastOrDefault(f => f.StartsWith("--secure-port=", StringComparison.Ordinal));
+        return flag is not null && int.TryParse(flag["--secure-port=".Length..], out var port) && port != wellKnown && port > 0 && IsFree(port)
+            ? port
+            : fallback;
     }
 
     private string KubeconfigFor(string ours)
@@ -371,7 +419,7 @@ internal sealed partial class ProcessKubelet : IDisposable, IAsyncDisposable
         }
     }
 
-    private ComponentProcess Launch(string name, string binary, List<string> arguments)
+    private ComponentProcess Launch(string name, string binary, List<string> arguments, bool append = false)
     {
         if (!File.Exists(binary))
         {
@@ -379,7 +427,15 @@ internal sealed partial class ProcessKubelet : IDisposable, IAsyncDisposable
         }
 
         var logPath = Path.Combine(LogDir, name + ".log");
-        File.WriteAllText(logPath, $"# {binary} {string.Join(' ', arguments)}\n");
+        var header = $"# {binary} {string.Join(' ', arguments)}\n";
+        if (append)
+        {
+            File.AppendAllText(logPath, "# ----- restarted -----\n" + header);
+        }
+        else
+        {
+            File.WriteAllText(logPath, header);
+        }
 
         // exec through sh so the pid is the component's own and its output goes straight to the log file,
         // which stays complete even if the test process dies first.
@@ -396,7 +452,7 @@ internal sealed partial class ProcessKubelet : IDisposable, IAsyncDisposable
         RemoveProxyVariables(start);
         var process = Process.Start(start) ?? throw new ControlPlaneStartException($"{name} did not start");
         Live[process.Id] = process;
-        var component = new ComponentProcess(name, process, logPath, arguments);
+        var component = new ComponentProcess(name, process, logPath, arguments) { Binary = binary };
         _components.Add(component);
         return component;
     }
@@ -549,6 +605,9 @@ internal sealed class ComponentProcess(string name, Process process, string logP
     public int Pid { get; } = process.Id;
 
     public string LogPath { get; } = logPath;
+
+    /// <summary>The executable it runs.</summary>
+    public string Binary { get; init; } = "";
 
     /// <summary>The arguments it runs with (after the test's adaptations).</summary>
     public IReadOnlyList<string> Arguments { get; } = arguments;

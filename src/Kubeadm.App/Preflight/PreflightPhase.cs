@@ -1,0 +1,75 @@
+using Kubeadm.App.Init;
+using Kubeadm.Core.Preflight;
+using Kubeadm.Workflow;
+
+namespace Kubeadm.App.Preflight;
+
+/// <summary>
+/// The `preflight` phase of `kubeadm init`: the root check on its own, then every init check; fatal errors stop
+/// the run with "preflight checks failed". Checks also run in --dry-run (they only read the host).
+/// </summary>
+public static class PreflightPhase
+{
+    public const string WouldPullImages = "[preflight] Would pull the required images (like 'kubeadm config images pull')";
+
+    public const string ImagesNotPulled =
+        "\t[WARNING ImagePull]: this build of kubeadm has no CRI client, so it does not pull the control-plane images; "
+        + "the kubelet pulls them when it starts the static Pods (to pull them beforehand, run 'crictl pull' for each "
+        + "image 'kubeadm config images list' prints)";
+
+    public static Phase<InitContext> Create() => new()
+    {
+        Name = "preflight",
+        Short = "Run pre-flight checks",
+        Long = "Run pre-flight checks for kubeadm init.",
+        Example = "  # Run pre-flight checks for kubeadm init using a config file.\n  kubeadm init phase preflight --config kubeadm-config.yaml",
+        InheritFlags = ["config", "cri-socket", "dry-run", "ignore-preflight-errors", "image-repository"],
+        Run = RunAsync,
+    };
+
+    public static async Task RunAsync(InitContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var host = context.PreflightHost
+            ?? throw new InvalidOperationException("the init context has no preflight host");
+        IEnumerable<string> ignoredNames = context.Config.Init.NodeRegistration.IgnorePreflightErrors;
+        context.Out.WriteLine("[preflight] Running pre-flight checks");
+        if (EarlierInitState.IsPresent(context.FileSystem, context.Config))
+        {
+            var resumable = EarlierInitState.ResumableChecks(context.Config);
+            context.Out.WriteLine(
+                "[preflight] This node holds the state of an earlier 'kubeadm init' (CA, admin.conf, static Pod manifests): continuing from it. "
+                + "Checks that fail only because of it are reported as warnings: " + string.Join(", ", resumable));
+            ignoredNames = ignoredNames.Concat(resumable);
+        }
+
+        var ignored = new IgnoredPreflightErrors(ignoredNames);
+
+        var root = await PreflightChecksRunner.RunAsync([InitPreflightChecks.PrivilegedUser(host)], ignored, context.Err, cancellationToken)
+            .ConfigureAwait(false);
+        if (root.Failed)
+        {
+            throw new PreflightFailedException();
+        }
+
+        var inputs = new PreflightInputs(context.Config, context.FileSystem, host, context.GetEnvironmentVariable, context.Out)
+        {
+            Clock = context.Clock,
+        };
+        var report = await PreflightChecksRunner.RunAsync(InitPreflightChecks.Create(inputs), ignored, context.Err, cancellationToken)
+            .ConfigureAwait(false);
+        if (report.Failed)
+        {
+            throw new PreflightFailedException();
+        }
+
+        if (context.DryRun)
+        {
+            context.Out.WriteLine(WouldPullImages);
+        }
+        else if (!string.Equals(context.Config.Init.NodeRegistration.ImagePullPolicy, "Never", StringComparison.Ordinal))
+        {
+            context.Err.WriteLine(ImagesNotPulled);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text;
+using k8s;
+using k8s.Models;
+using Kubeadm.App.ClusterApi;
+using Kubeadm.Core.ClusterApi;
+
+namespace Kubeadm.App.Tests.ClusterApi;
+
+public sealed class KubernetesClusterApiTests
+{
+    private const string AlreadyAllocated =
+        """{"kind":"Status","apiVersion":"v1","status":"Failure","message":"Service \"kube-dns\" is invalid: spec.clusterIPs: Invalid value: []string{\"10.96.0.10\"}: failed to allocated ip:10.96.0.10 with error:provided IP is already allocated","reason":"Invalid","code":422}""";
+
+    private static V1Service KubeDns() => new()
+    {
+        ApiVersion = "v1",
+        Kind = "Service",
+        Metadata = new V1ObjectMeta { Name = "kube-dns", NamespaceProperty = "kube-system" },
+        Spec = new V1ServiceSpec { ClusterIP = "10.96.0.10" },
+    };
+
+    [Fact]
+    public async Task Should_UpdateTheService_When_CreateIsRefusedBecauseItsClusterIpIsTaken()
+    {
+        // What a real API server answers when kube-dns exists: 422 on create (the IP is checked before the name).
+        var server = new CannedApiServer()
+            .On("POST", "/api/v1/namespaces/kube-system/services", HttpStatusCode.UnprocessableEntity, AlreadyAllocated)
+            .On("GET", "/api/v1/namespaces/kube-system/services/kube-dns", HttpStatusCode.OK,
+                """{"apiVersion":"v1","kind":"Service","metadata":{"name":"kube-dns","namespace":"kube-system","resourceVersion":"42"},"spec":{"clusterIP":"10.96.0.10"}}""")
+            .On("PUT", "/api/v1/namespaces/kube-system/services/kube-dns", HttpStatusCode.OK,
+                """{"apiVersion":"v1","kind":"Service","metadata":{"name":"kube-dns","namespace":"kube-system","resourceVersion":"43"},"spec":{"clusterIP":"10.96.0.10"}}""");
+        using var api = server.Api();
+
+        var stored = await api.CreateOrUpdateAsync(KubeDns(), CancellationToken.None);
+
+        Assert.Equal("43", stored.Metadata.ResourceVersion);
+        Assert.Equal(["POST", "GET", "PUT"], server.Requests.Select(r => r.Method));
+        Assert.Contains("\"resourceVersion\":\"42\"", server.Requests[2].Body);
+    }
+
+    [Fact]
+    public async Task Should_ReportTheInvalidService_When_NoneExists()
+    {
+        var server = new CannedApiServer()
+            .On("POST", "/api/v1/namespaces/kube-system/services", HttpStatusCode.UnprocessableEntity, AlreadyAllocated)
+            .On("GET", "/api/v1/namespaces/kube-system/services/kube-dns", HttpStatusCode.NotFound,
+                """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}""");
+        using var api = server.Api();
+
+        var error = await Assert.ThrowsAsync<ClusterApiException>(() => api.CreateOrUpdateAsync(KubeDns(), CancellationToken.None));
+
+        Assert.Equal(422, error.StatusCode);
+        Assert.Contains("provided IP is already allocated", error.Message);
+    }
+
+    [Fact]
+    public async Task Should_NotRetryAsAnUpdate_When_AnotherKindIsInvalid()
+    {
+        var server = new CannedApiServer()
+            .On("POST", "/api/v1/namespaces/kube-system/configmaps", HttpStatusCode.UnprocessableEntity,
+                """{"kind":"Status","apiVersion":"v1","status":"Failure","message":"invalid","reason":"Invalid","code":422}""");
+        using var api = server.Api();
+        var configMap = new V1ConfigMap { ApiVersion = "v1", Kind = "ConfigMap", Metadata = new V1ObjectMeta { Name = "x", NamespaceProperty = "kube-system" } };
+
+        var error = await Assert.ThrowsAsync<ClusterApiException>(() => api.CreateOrUpdateAsync(configMap, CancellationToken.None));
+
+        Assert.Equal(422, error.StatusCode);
+        Assert.Single(server.Requests);
+    }
+
+    private sealed class CannedApiServer : DelegatingHandler
+    {
+        private readonly Dictionary<(string, string), (HttpStatusCode, string)> _answers = [];
+
+        public List<(string Method, string Path, string Body)> Requests { get; } = [];
+
+        public CannedApiServer On(string method, string path, HttpStatusCode status, string body)
+        {
+            _answers[(method, path)] = (status, body);
+            return this;
+        }
+
+        public KubernetesClusterApi Api() =>
+            new(new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" }, this));
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            Requests.Add((request.Method.Method, request.RequestUri!.AbsolutePath, body));
+            var (status, answer) = _answers.TryGetValue((request.Method.Method, request.RequestUri.AbsolutePath), out var found)
+                ? found
+                : (HttpStatusCode.NotFound, """{"kind":"Status","code":404}""");
+            return new HttpResponseMessage(status) { Content = new StringContent(answer, Encoding.UTF8, "application/json"), RequestMessage = request };
+        }
+    }
+}
