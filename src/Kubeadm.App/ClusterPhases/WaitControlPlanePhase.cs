@@ -164,6 +164,7 @@ public static class WaitControlPlanePhase
     private static KubeadmUserException Failure(InitContext context, string error)
     {
         context.Out.Write(ControlPlaneTroubleshooting.Text(error, context.Config.Init.NodeRegistration.CriSocket));
+        context.Out.Write(ControlPlaneTroubleshooting.UsualCauses(context.Config.Init.NodeRegistration.CriSocket));
         return new KubeadmUserException(ControlPlaneTroubleshooting.FailureMessage);
     }
 }

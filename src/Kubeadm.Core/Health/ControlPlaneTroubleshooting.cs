@@ -27,6 +27,19 @@ public static class ControlPlaneTroubleshooting
         "\tOnce you have found the failing container, you can inspect its logs with:\n" +
         $"\t- 'crictl --runtime-endpoint {criSocket} logs CONTAINERID'\n";
 
+    /// <summary>
+    /// Beyond kubeadm: the causes that most often leave a kubelet or a static Pod unhealthy after `kubeadm init`,
+    /// each with the command that confirms or rules it out.
+    /// </summary>
+    public static string UsualCauses(string criSocket) =>
+        "\n" +
+        "Usual causes, and how to check them:\n" +
+        "\t- cgroup driver mismatch between the kubelet and the container runtime: compare 'cgroupDriver' in /var/lib/kubelet/config.yaml\n" +
+        $"\t  with the runtime's (containerd: SystemdCgroup in /etc/containerd/config.toml; 'crictl --runtime-endpoint {criSocket} info | grep -i cgroup')\n" +
+        "\t- swap is on and the kubelet refuses to start (failSwapOn): 'swapon --show'; turn it off with 'swapoff -a' or set failSwapOn: false\n" +
+        "\t- a port the control plane needs is taken by another process: 'ss -ltnp | grep -E \":(6443|2379|2380|10250|10257|10259)\"'\n" +
+        "\t- the control-plane images cannot be pulled (offline or private registry): 'kubeadm config images list', then 'crictl pull' each\n";
+
     /// <summary>What a failed kubelet probe means, in kubeadm's words.</summary>
     public static string KubeletError(HealthCheckOutcome outcome)
     {

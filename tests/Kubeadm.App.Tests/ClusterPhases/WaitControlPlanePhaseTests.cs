@@ -57,6 +57,8 @@ public sealed class WaitControlPlanePhaseTests
         Assert.Contains($"[control-plane-check] Still waiting for kube-scheduler after 10s (last error: kube-scheduler check failed at {Scheduler}: Get \"{Scheduler}\": Connection refused)\n", output);
         Assert.Contains("[control-plane-check] kube-scheduler is not healthy after 25s\n", output);
         Assert.Contains($"Unfortunately, an error has occurred:\n\tkube-scheduler check failed at {Scheduler}: Get \"{Scheduler}\": Connection refused\n", output);
+        Assert.Contains("Usual causes, and how to check them:\n\t- cgroup driver mismatch", output);
+        Assert.Contains("swapon --show", output);
         Assert.Contains("\t- 'systemctl status kubelet'\n\t- 'journalctl -xeu kubelet'\n", output);
         Assert.Contains("\t- 'crictl --runtime-endpoint unix:///var/run/containerd/containerd.sock ps -a | grep kube | grep -v pause'\n", output);
         Assert.Contains("\t- 'crictl --runtime-endpoint unix:///var/run/containerd/containerd.sock logs CONTAINERID'\n", output);
