@@ -94,5 +94,21 @@ internal sealed class WorkflowExecution<TContext>(
     private void Record(PhaseNode<TContext> node, PhaseOutcome outcome, DateTimeOffset start) =>
         _records.Add(new PhaseRecord(node.Path, outcome, start, time.GetUtcNow()));
 
-    private WorkflowResult Result() => new(_records.ToImmutable());
+    /// <summary>A parent phase's record spans its sub-phases, so its duration is the time the whole group took.</summary>
+    private WorkflowResult Result()
+    {
+        var records = _records.ToImmutable();
+        return new([.. records.Select(record => Spanning(record, records))]);
+    }
+
+    private static PhaseRecord Spanning(PhaseRecord parent, ImmutableArray<PhaseRecord> records)
+    {
+        var prefix = parent.Path + PhasePaths.Separator;
+        var lastEnd = records
+            .Where(record => record.Path.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(record => record.End)
+            .DefaultIfEmpty(parent.End)
+            .Max();
+        return lastEnd > parent.End ? parent with { End = lastEnd } : parent;
+    }
 }

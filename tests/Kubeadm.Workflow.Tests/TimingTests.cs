@@ -46,4 +46,27 @@ public sealed class TimingTests
 
         Assert.Equal(TimeSpan.FromSeconds(7), Assert.Single(error.Result.Phases).Duration);
     }
+
+    [Fact]
+    public async Task Should_SpanItsSubPhases_When_AParentPhaseHasNoWorkOfItsOwn()
+    {
+        var clock = new ManualTimeProvider(T0);
+        Phase<CallLog> Taking(string name, int seconds) => Container(name) with
+        {
+            Run = (_, _) =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(seconds));
+                return Task.CompletedTask;
+            },
+        };
+        var runner = new PhaseRunner<CallLog>(
+            [Container("group") with { Children = [Taking("a", 2), Taking("b", 4)] }, Taking("after", 1)], () => new CallLog(), clock);
+
+        var result = await runner.RunAsync(runner.Select([], []));
+
+        var durations = result.Phases.ToDictionary(p => p.Path, p => p.Duration);
+        Assert.Equal(TimeSpan.FromSeconds(6), durations["group"]);
+        Assert.Equal(TimeSpan.FromSeconds(2), durations["group/a"]);
+        Assert.Equal(TimeSpan.FromSeconds(1), durations["after"]);
+    }
 }

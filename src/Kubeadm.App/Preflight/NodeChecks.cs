@@ -91,7 +91,8 @@ public static class NodeChecks
             if (result.Outcome.Errors.Count > 0)
             {
                 inputs.Out.WriteLine(SystemVerification.FailureHeader);
-                foreach (var line in result.Report)
+                // The report lists what was checked; when it is empty the errors themselves explain the failure.
+                foreach (var line in result.Report.Count > 0 ? result.Report : result.Outcome.Errors)
                 {
                     inputs.Out.WriteLine(line);
                 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static Kubeadm.Cli.Commands.FlagValues;
 using System.CommandLine.Parsing;
 using Kubeadm.App.Init;
 using Kubeadm.Core.Constants;
@@ -111,19 +112,4 @@ public sealed class InitFlags
 
         return names;
     }
-
-    private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
-
-    private static string? Get(ParseResult parse, Option<string> option) => Given(parse, option) ? parse.GetValue(option) ?? "" : null;
-
-    /// <summary>kubeadm's list flags take comma-separated values and may be repeated.</summary>
-    private static string[]? GetList(ParseResult parse, Option<string[]> option) =>
-        Given(parse, option)
-            ? [.. (parse.GetValue(option) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))]
-            : null;
-
-    private static Option<string> Text(string name, string description) => new(name) { Description = description, HelpName = "string" };
-
-    private static Option<string[]> List(string name, string description) =>
-        new(name) { Description = description, HelpName = "strings", AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.OneOrMore };
 }

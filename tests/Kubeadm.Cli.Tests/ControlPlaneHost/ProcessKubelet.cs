@@ -236,12 +236,11 @@ internal sealed partial class ProcessKubelet : IDisposable, IAsyncDisposable
         foreach (var name in _options.Components)
         {
             var manifest = Path.Combine(manifests, name + ".yaml");
-            if (!File.Exists(manifest))
-            {
-                throw new ControlPlaneStartException($"no static pod manifest {manifest}\n{LogTails()}");
-            }
-
-            var command = ReadCommand(manifest);
+            var command = _options.ManifestWait > TimeSpan.Zero
+                ? await WaitForManifestAsync(manifest, cancellationToken)
+                : File.Exists(manifest)
+                    ? ReadCommand(manifest)
+                    : throw new ControlPlaneStartException($"no static pod manifest {manifest}\n{LogTails()}");
             if (name == "kube-apiserver")
             {
                 apiServerPort = ChooseApiServerPort(command);
@@ -255,11 +254,11 @@ internal sealed partial class ProcessKubelet : IDisposable, IAsyncDisposable
 
             if (name == "kube-controller-manager")
             {
-                ports = ports with { ControllerManager = KeepSecurePort(command, 10257, ports.ControllerManager) };
+                ports = ports with { ControllerManager = _options.SecurePorts.GetValueOrDefault(name, KeepSecurePort(command, 10257, ports.ControllerManager)) };
             }
             else if (name == "kube-scheduler")
             {
-                ports = ports with { Scheduler = KeepSecurePort(command, 10259, ports.Scheduler) };
+                ports = ports with { Scheduler = _options.SecurePorts.GetValueOrDefault(name, KeepSecurePort(command, 10259, ports.Scheduler)) };
             }
 
             _ports = ports;
@@ -286,6 +285,37 @@ internal sealed partial class ProcessKubelet : IDisposable, IAsyncDisposable
         V1Pod pod = StaticPodSerializer.FromJson(ManifestJson.FromYaml(File.ReadAllText(manifestPath)));
         var container = Assert.Single(pod.Spec.Containers);
         return [.. container.Command ?? [], .. container.Args ?? []];
+    }
+
+    /// <summary>Manifest-watching mode: polls until <paramref name="manifest"/> exists and parses, as the kubelet watches its static pod directory.</summary>
+    private async Task<List<string>> WaitForManifestAsync(string manifest, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Exception? last = null;
+            if (File.Exists(manifest))
+            {
+                try
+                {
+                    return ReadCommand(manifest);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Not parseable yet (the writer may not be done); keep polling until the deadline.
+                    last = e;
+                }
+            }
+
+            if (clock.Elapsed > _options.ManifestWait)
+            {
+                throw new ControlPlaneStartException(
+                    $"no usable static pod manifest {manifest} after {_options.ManifestWait.TotalSeconds:0} s{(last is null ? "" : ": " + last.Message)}\n{LogTails()}");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
     }
 
     private static int ChooseApiServerPort(List<string> command)

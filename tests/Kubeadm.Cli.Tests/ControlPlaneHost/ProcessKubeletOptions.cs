@@ -28,4 +28,17 @@ internal sealed record ProcessKubeletOptions
 
     /// <summary>Per component: how long to wait for its health endpoint before giving up (1.20 apiserver: ~10-30 s on 2 cores).</summary>
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// How long to wait for each component's manifest to appear (and parse) before starting it: the manifest-watching
+    /// mode, where the kubelet runs beside `kubeadm init` as a real one would. Zero (the default): the manifest must
+    /// already exist.
+    /// </summary>
+    public TimeSpan ManifestWait { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Secure ports to run components on regardless of their manifest (by manifest name, e.g. kube-scheduler), for a
+    /// test that puts something else (a health proxy) on the manifest's port.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> SecurePorts { get; init; } = new Dictionary<string, int>();
 }

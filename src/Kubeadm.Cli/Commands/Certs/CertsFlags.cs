@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static Kubeadm.Cli.Commands.FlagValues;
 using Kubeadm.App.CertsCommands;
 using Kubeadm.Core.Constants;
 
@@ -32,9 +33,4 @@ public sealed class CertsFlags
             Verbosity = parse.GetValue(global.Verbosity),
         };
     }
-
-    private static string? Get(ParseResult parse, Option<string> option) =>
-        parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option) ?? "" : null;
-
-    private static Option<string> Text(string name, string description) => new(name) { Description = description, HelpName = "string" };
 }

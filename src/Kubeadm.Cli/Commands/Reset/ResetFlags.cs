@@ -1,4 +1,5 @@
 using System.CommandLine;
+using static Kubeadm.Cli.Commands.FlagValues;
 using System.CommandLine.Parsing;
 using Kubeadm.App.Reset;
 using Kubeadm.Core.Constants;
@@ -49,19 +50,4 @@ public sealed class ResetFlags
             ChangedFlags = [.. parse.CommandResult.Children.OfType<OptionResult>().Where(o => !o.Implicit).Select(o => o.Option.Name.TrimStart('-'))],
         };
     }
-
-    private static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
-
-    private static string? Get(ParseResult parse, Option<string> option) => Given(parse, option) ? parse.GetValue(option) ?? "" : null;
-
-    /// <summary>kubeadm's list flags take comma-separated values and may be repeated.</summary>
-    private static string[]? GetList(ParseResult parse, Option<string[]> option) =>
-        Given(parse, option)
-            ? [.. (parse.GetValue(option) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))]
-            : null;
-
-    private static Option<string> Text(string name, string description) => new(name) { Description = description, HelpName = "string" };
-
-    private static Option<string[]> List(string name, string description) =>
-        new(name) { Description = description, HelpName = "strings", AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.OneOrMore };
 }

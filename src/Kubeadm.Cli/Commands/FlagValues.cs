@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace Kubeadm.Cli.Commands;
+
+/// <summary>
+/// kubeadm-style flags: string and list options with pflag's help names, and reads that tell "not given" (null) from
+/// "given empty", which kubeadm's --config mixing rule and flag-over-config precedence depend on.
+/// </summary>
+public static class FlagValues
+{
+    public static Option<string> Text(string name, string description) => new(name) { Description = description, HelpName = "string" };
+
+    public static Option<string[]> List(string name, string description) =>
+        new(name) { Description = description, HelpName = "strings", AllowMultipleArgumentsPerToken = false, Arity = ArgumentArity.OneOrMore };
+
+    public static bool Given(ParseResult parse, Option option)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetResult(option) is { Implicit: false };
+    }
+
+    public static string? Get(ParseResult parse, Option<string> option) => Given(parse, option) ? parse.GetValue(option) ?? "" : null;
+
+    /// <summary>kubeadm's list flags take comma-separated values and may be repeated.</summary>
+    public static string[]? GetList(ParseResult parse, Option<string[]> option) =>
+        Given(parse, option)
+            ? [.. (parse.GetValue(option) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))]
+            : null;
+}
