@@ -8,28 +8,18 @@ namespace Kubeadm.App.ClusterPhases;
 public static class ControlPlaneStatePhases
 {
     public static Phase<InitContext> CreateWaitControlPlane() =>
-        InitPhaseTree.Leaf("wait-control-plane", "Wait for the control plane to start", InitPhaseTree.ClusterPhases, ["config", "dry-run"]) with
-        {
-            Run = WaitControlPlanePhase.RunAsync,
-        };
+        InitPhaseTree.Leaf("wait-control-plane", "Wait for the control plane to start", ["config", "dry-run"], WaitControlPlanePhase.RunAsync);
 
     public static ImmutableArray<Phase<InitContext>> CreateUploadConfig() =>
     [
-        InitPhaseTree.Leaf("kubeadm", "Upload the kubeadm ClusterConfiguration to a ConfigMap", InitPhaseTree.ClusterPhases, InitPhaseTree.ClusterApiFlags) with
-        {
-            Run = UploadConfigPhase.RunKubeadmAsync,
-        },
-        InitPhaseTree.Leaf("kubelet", "Upload the kubelet component config to a ConfigMap", InitPhaseTree.ClusterPhases, InitPhaseTree.ClusterApiFlags) with
-        {
-            Run = UploadConfigPhase.RunKubeletAsync,
-        },
+        InitPhaseTree.Leaf("kubeadm", "Upload the kubeadm ClusterConfiguration to a ConfigMap", InitPhaseTree.ClusterApiFlags, UploadConfigPhase.RunKubeadmAsync),
+        InitPhaseTree.Leaf("kubelet", "Upload the kubelet component config to a ConfigMap", InitPhaseTree.ClusterApiFlags, UploadConfigPhase.RunKubeletAsync),
     ];
 
     public static Phase<InitContext> CreateUploadCerts() =>
-        InitPhaseTree.Leaf("upload-certs", "Upload certificates to kubeadm-certs", InitPhaseTree.ClusterPhases,
-            [.. InitPhaseTree.ClusterApiFlags, "certificate-key", "skip-certificate-key-print", "upload-certs"]) with
+        InitPhaseTree.Leaf("upload-certs", "Upload certificates to kubeadm-certs",
+            [.. InitPhaseTree.ClusterApiFlags, "certificate-key", "skip-certificate-key-print", "upload-certs"], UploadCertsPhase.RunAsync) with
         {
             RunIf = ctx => InitPhaseTree.SkipUnless(ctx, ctx.Options.UploadCerts, "[upload-certs] Skipping phase. Please see --upload-certs"),
-            Run = UploadCertsPhase.RunAsync,
         };
 }

@@ -12,8 +12,7 @@ using Kubeadm.Workflow;
 namespace Kubeadm.App.Init;
 
 /// <summary>
-/// The `kubeadm init` phases, in kubeadm's order, declared as data. Each phase's work lives elsewhere; a phase
-/// whose capability this build does not have yet fails with <see cref="CapabilityUnavailableException"/>.
+/// The `kubeadm init` phases, in kubeadm's order, declared as data; each phase's work lives in its own folder.
 /// </summary>
 public static class InitPhaseTree
 {
@@ -49,9 +48,6 @@ public static class InitPhaseTree
         NodePhases.CreateShowJoinCommand(),
     ];
 
-    internal static readonly Capability StaticPods = new("writing static Pod manifests and starting the kubelet", "Static pods and the kubelet");
-    internal static readonly Capability ClusterPhases = new("talking to the API server", "Cluster phases on a real API server");
-
     /// <summary>A parent phase; with <paramref name="allShort"/> it gets kubeadm's `all` sub-phase first.</summary>
     private static Phase<InitContext> Group(string name, string shortHelp, string? allShort, ImmutableArray<Phase<InitContext>> children)
     {
@@ -73,16 +69,14 @@ public static class InitPhaseTree
         };
     }
 
-    internal static Phase<InitContext> Leaf(string name, string shortHelp, Capability missing, string[] flags) => new()
+    /// <summary>A phase with no sub-phases; its inherited flags are listed sorted, as kubeadm's help does.</summary>
+    internal static Phase<InitContext> Leaf(string name, string shortHelp, string[] flags, Func<InitContext, CancellationToken, Task> run) => new()
     {
         Name = name,
         Short = shortHelp,
         InheritFlags = [.. flags.Order(StringComparer.Ordinal)],
-        Run = (_, _) => throw new CapabilityUnavailableException(missing.What, missing.TrackedBy),
+        Run = run,
     };
-
-    /// <summary>Work a phase needs that this build does not have yet, and the issue that will bring it.</summary>
-    internal sealed record Capability(string What, string TrackedBy);
 
     /// <summary>A run-if that also tells the user why the phase did nothing, as kubeadm does.</summary>
     internal static bool SkipUnless(InitContext context, bool condition, string message)
