@@ -1,5 +1,6 @@
 using k8s.Models;
 using Kubeadm.Core.Constants;
+using Kubeadm.Core.ClusterApi;
 
 namespace Kubeadm.Core.Addons;
 

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using k8s.Models;
+using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Constants;
 
 namespace Kubeadm.Core.UploadConfig;
@@ -16,7 +15,7 @@ public static class KubeletConfigMap
     public const string Namespace = "kube-system";
     public const string KubeletKey = "kubelet";
     public const string RoleName = "kubeadm:kubelet-config";
-    public const string HashAnnotation = "kubeadm.kubernetes.io/component-config.hash";
+    public const string HashAnnotation = ConfigMapSignature.AnnotationKey;
 
     /// <param name="kubeletConfigurationYaml">The KubeletConfiguration as written to config.yaml before patches.</param>
     /// <param name="userSupplied">Whether the user gave a KubeletConfiguration document (then it is not signed).</param>
@@ -30,31 +29,10 @@ public static class KubeletConfigMap
         };
         if (!userSupplied)
         {
-            configMap.Metadata.Annotations = new Dictionary<string, string>(StringComparer.Ordinal) { [HashAnnotation] = Checksum(configMap) };
+            ConfigMapSignature.Sign(configMap);
         }
 
         return configMap;
-    }
-
-    /// <summary>
-    /// kubeadm's component-config checksum: SHA-256 over every data value in key order, then every binary data value
-    /// in key order (keys themselves are not hashed), written "sha256:&lt;lowercase hex&gt;".
-    /// </summary>
-    public static string Checksum(V1ConfigMap configMap)
-    {
-        ArgumentNullException.ThrowIfNull(configMap);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var key in (configMap.Data?.Keys ?? []).Order(StringComparer.Ordinal))
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(configMap.Data![key]));
-        }
-
-        foreach (var key in (configMap.BinaryData?.Keys ?? []).Order(StringComparer.Ordinal))
-        {
-            hash.AppendData(configMap.BinaryData![key]);
-        }
-
-        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     public static V1Role Role() => SingleObjectReadRole.Role(RoleName, Namespace, "configmaps", Name);

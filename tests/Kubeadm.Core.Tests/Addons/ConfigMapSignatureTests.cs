@@ -1,5 +1,5 @@
 using k8s.Models;
-using Kubeadm.Core.Addons;
+using Kubeadm.Core.ClusterApi;
 
 namespace Kubeadm.Core.Tests.Addons;
 

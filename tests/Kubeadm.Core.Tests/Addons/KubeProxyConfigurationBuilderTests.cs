@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kubeadm.Core.Addons;
 using Kubeadm.Core.Configuration;
+using Kubeadm.Core.ClusterApi;
 
 namespace Kubeadm.Core.Tests.Addons;
 

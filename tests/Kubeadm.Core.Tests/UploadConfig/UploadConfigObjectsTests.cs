@@ -5,6 +5,7 @@ using k8s.Models;
 using Kubeadm.Core.Configuration.Defaulting;
 using Kubeadm.Core.Configuration.Serialization;
 using Kubeadm.Core.UploadConfig;
+using Kubeadm.Core.ClusterApi;
 
 namespace Kubeadm.Core.Tests.UploadConfig;
 
@@ -87,7 +88,7 @@ public sealed class UploadConfigObjectsTests
         };
 
         var expected = "sha256:" + Convert.ToHexStringLower(SHA256.HashData([(byte)'1', (byte)'2', 9]));
-        Assert.Equal(expected, KubeletConfigMap.Checksum(configMap));
+        Assert.Equal(expected, ConfigMapSignature.Checksum(configMap));
     }
 
     [Fact]

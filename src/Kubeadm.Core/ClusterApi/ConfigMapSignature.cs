@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using k8s.Models;
 
-namespace Kubeadm.Core.Addons;
+namespace Kubeadm.Core.ClusterApi;
 
 /// <summary>
 /// kubeadm's component-config signature: a SHA-256 over the ConfigMap's values (data, then binaryData, each in key
