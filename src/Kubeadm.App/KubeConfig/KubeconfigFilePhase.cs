@@ -50,7 +50,8 @@ public static class KubeconfigFilePhase
             }
 
             context.Out.WriteLine($"[kubeconfig] Writing \"{file.FileName}\" kubeconfig file");
-            var config = KubeconfigFactory.Create(file, settings, ca, context.KeyGenerator, context.StartTime);
+            var keys = new PooledKeyGenerator(context.Pki.Keys, KeyName(file));
+            var config = KubeconfigFactory.Create(file, settings, ca, keys, context.StartTime);
             context.FileSystem.WriteAllText(path, KubeconfigYamlWriter.Write(config), FileModes.Private);
         }
         finally
@@ -59,6 +60,33 @@ public static class KubeconfigFilePhase
             ca.Key?.Dispose();
         }
     }
+
+    /// <summary>
+    /// Starts, in parallel, the client keys of every kubeconfig this run will write (not the skipped ones, not the
+    /// existing ones, none in external CA mode); each sub-phase then takes its own.
+    /// </summary>
+    public static void PrestartKeys(InitContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (ClusterCa.IsExternal(context.FileSystem, context.Config.Cluster.CertificatesDir))
+        {
+            return;
+        }
+
+        var folder = KubeconfigFolder.Of(context);
+        var algorithm = KubeconfigClusterSettings.From(context.Config).KeyAlgorithm;
+        var skipped = context.Config.Init.SkipPhases;
+        foreach (var file in KubeconfigCatalogue.All)
+        {
+            var skip = skipped.Contains($"kubeconfig/{file.PhaseName}", StringComparer.OrdinalIgnoreCase);
+            if (!skip && !context.FileSystem.FileExists(KubeconfigFolder.PathOf(folder, file.FileName)))
+            {
+                context.Pki.Keys.Prestart(KeyName(file), algorithm);
+            }
+        }
+    }
+
+    private static string KeyName(KubeconfigFileSpec file) => "kubeconfig/" + file.FileName;
 
     /// <summary>
     /// External CA mode: kubeadm cannot sign, so each kubeconfig file must already exist and trust the CA

@@ -15,6 +15,7 @@ public static class KubeconfigPhases
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Out.WriteLine($"[kubeconfig] Using kubeconfig folder \"{KubeconfigFolder.Announced(context)}\"");
+        KubeconfigFilePhase.PrestartKeys(context);
         return Task.CompletedTask;
     }
 
