@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Kubeadm.Core.BootstrapTokens;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Configuration.Validation;
 using Kubeadm.Core.Constants;

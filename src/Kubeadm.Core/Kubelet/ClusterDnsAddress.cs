@@ -1,6 +1,6 @@
 using System.Net;
-using System.Numerics;
 using Kubeadm.Core.Constants;
+using Kubeadm.Core.IPAddressing;
 
 namespace Kubeadm.Core.Kubelet;
 
@@ -21,23 +21,7 @@ public static class ClusterDnsAddress
 
     private static IPAddress? Nth(IPNetwork network, int index)
     {
-        var bytes = network.BaseAddress.GetAddressBytes();
-        var bits = bytes.Length * 8;
-        var hostBits = bits - network.PrefixLength;
-        if (hostBits < 63 && index >= (1L << hostBits))
-        {
-            return null;
-        }
-
-        var value = new BigInteger(bytes, isUnsigned: true, isBigEndian: true) + index;
-        var result = value.ToByteArray(isUnsigned: true, isBigEndian: true);
-        if (result.Length > bytes.Length)
-        {
-            return null;
-        }
-
-        var padded = new byte[bytes.Length];
-        result.CopyTo(padded, bytes.Length - result.Length);
-        return new IPAddress(padded);
+        var hostBits = (network.BaseAddress.GetAddressBytes().Length * 8) - network.PrefixLength;
+        return hostBits < 63 && index >= (1L << hostBits) ? null : SubnetAddress.Offset(network.BaseAddress, index);
     }
 }

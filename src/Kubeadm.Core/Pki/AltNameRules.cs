@@ -1,7 +1,8 @@
 using System.Net;
-using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Configuration.Validation;
+using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Errors;
+using Kubeadm.Core.IPAddressing;
 
 namespace Kubeadm.Core.Pki;
 
@@ -105,13 +106,8 @@ public static class AltNameRules
                 $"unable to get first IP address from the given CIDR: {serviceSubnet}: couldn't parse the service subnet \"{first}\"");
         }
 
-        var bytes = network.BaseAddress.GetAddressBytes();
-        for (var i = bytes.Length - 1; i >= 0 && ++bytes[i] == 0; i--)
-        {
-        }
-
-        var address = new IPAddress(bytes);
-        return network.Contains(address)
+        var address = SubnetAddress.Offset(network.BaseAddress, 1);
+        return address is not null && network.Contains(address)
             ? address
             : throw new KubeadmUserException($"unable to get first IP address from the given CIDR: {serviceSubnet}: the subnet has no usable address");
     }

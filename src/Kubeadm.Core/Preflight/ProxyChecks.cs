@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using Kubeadm.Core.Configuration.Validation;
+using Kubeadm.Core.IPAddressing;
 
 namespace Kubeadm.Core.Preflight;
 
@@ -49,17 +50,8 @@ public static class ProxyChecks
             : CheckOutcome.Passed;
     }
 
-    private static IPAddress FirstAddress(IPNetwork network)
-    {
-        var bytes = network.BaseAddress.GetAddressBytes();
-        for (var i = bytes.Length - 1; i >= 0; i--)
-        {
-            if (++bytes[i] != 0)
-            {
-                break;
-            }
-        }
-
-        return new IPAddress(bytes);
-    }
+    /// <summary>network + 1; like Go's byte increment, an all-ones address wraps to all zeros.</summary>
+    private static IPAddress FirstAddress(IPNetwork network) =>
+        SubnetAddress.Offset(network.BaseAddress, 1)
+        ?? new IPAddress(new byte[network.BaseAddress.GetAddressBytes().Length]);
 }

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Kubeadm.App.Init;
+using Kubeadm.Core.BootstrapTokens;
 
 namespace Kubeadm.Cli.Commands.Token;
 

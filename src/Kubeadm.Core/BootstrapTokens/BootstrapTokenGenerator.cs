@@ -1,6 +1,6 @@
 using Kubeadm.Core.Host;
 
-namespace Kubeadm.App.Init;
+namespace Kubeadm.Core.BootstrapTokens;
 
 /// <summary>Makes a bootstrap token "[a-z0-9]{6}.[a-z0-9]{16}" from the injected randomness.</summary>
 public static class BootstrapTokenGenerator
