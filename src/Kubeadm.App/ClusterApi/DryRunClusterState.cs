@@ -1,6 +1,7 @@
 using k8s.Models;
 using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Configuration;
+using Kubeadm.Core.Constants;
 
 namespace Kubeadm.App.ClusterApi;
 
@@ -22,7 +23,7 @@ public static class DryRunClusterState
                 Name = nodeName,
                 Labels = new Dictionary<string, string>
                 {
-                    ["kubernetes.io/hostname"] = nodeName,
+                    [KubeadmConstants.HostnameLabel] = nodeName,
                     ["kubernetes.io/os"] = "linux",
                 },
             },

@@ -1,5 +1,6 @@
 using k8s.Models;
 using Kubeadm.Core.ClusterApi;
+using Kubeadm.Core.Constants;
 using Kubeadm.Core.Configuration.Serialization;
 
 namespace Kubeadm.App.ClusterPhases;
@@ -10,7 +11,7 @@ namespace Kubeadm.App.ClusterPhases;
 /// </summary>
 public static class NodeRegistrationWait
 {
-    public const string HostnameLabel = "kubernetes.io/hostname";
+    public const string HostnameLabel = KubeadmConstants.HostnameLabel;
 
     public static async Task UntilRegisteredAsync(IClusterApi api, string nodeName, TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
     {

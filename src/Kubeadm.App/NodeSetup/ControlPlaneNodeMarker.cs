@@ -1,5 +1,6 @@
 using k8s.Models;
 using Kubeadm.Core.ClusterApi;
+using Kubeadm.Core.Constants;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Configuration.Serialization;
 using Kubeadm.Core.Errors;
@@ -14,7 +15,7 @@ namespace Kubeadm.App.NodeSetup;
 /// </summary>
 public sealed class ControlPlaneNodeMarker
 {
-    public const string HostnameLabel = "kubernetes.io/hostname";
+    public const string HostnameLabel = KubeadmConstants.HostnameLabel;
 
     private readonly IClusterApi _api;
     private readonly TimeProvider _clock;

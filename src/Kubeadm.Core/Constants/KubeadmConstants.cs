@@ -53,6 +53,9 @@ public static class KubeadmConstants
 
     public const string NodeBootstrapTokenAuthGroup = "system:bootstrappers:kubeadm:default-node-token";
     public const string ControlPlaneLabel = "node-role.kubernetes.io/control-plane";
+
+    /// <summary>Set by the kubelet when it registers its Node; kubeadm waits for it before patching the Node.</summary>
+    public const string HostnameLabel = "kubernetes.io/hostname";
     public const string ExcludeFromExternalLoadBalancersLabel = "node.kubernetes.io/exclude-from-external-load-balancers";
 
     public static readonly IReadOnlyList<string> DefaultTokenUsages = ["signing", "authentication"];
