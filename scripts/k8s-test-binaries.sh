@@ -17,7 +17,7 @@ pkg_version="1.20.5+really1.20.2-1.1+deb12u1"
 git_version="v1.20.2"
 git_commit="faecb196815e248d3ecfb03c680a4507229c2a56" # upstream v1.20.2, as in the tarball's base.go
 reflect2_version="1.0.2"
-components=(kube-apiserver kube-controller-manager kube-scheduler kubelet)
+components=(kube-apiserver kube-controller-manager kube-scheduler kubelet kubeadm)
 
 cache_root="${KUBEADM_K8S_CACHE:-/var/cache/kubeadm-dotnet}"
 prefix="$cache_root/k8s-$pkg_version"
