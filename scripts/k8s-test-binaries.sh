@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Kubernetes control-plane binaries the end-to-end tests run as host processes (kube-apiserver,
-# kube-controller-manager, kube-scheduler) from Debian bookworm's `kubernetes` source package with Debian's Go,
+# Builds the Kubernetes binaries the end-to-end tests run (kube-apiserver, kube-controller-manager, kube-scheduler as
+# host processes or in test images, the kubelet for the real-node path, Go kubeadm for side-by-side benchmarks) from Debian bookworm's `kubernetes` source package with Debian's Go,
 # and installs them into a cache OUTSIDE the repository. Idempotent: when the cache is complete it only prints it.
 #
 #   bash scripts/k8s-test-binaries.sh            # prints the bin dir on stdout (all progress goes to stderr)
@@ -150,7 +150,7 @@ for c in "${components[@]}"; do
 done
 
 for c in "${components[@]}"; do
-  v=$("$work/out/$c" --version 2>&1 || true)
+  if [[ $c == kubeadm ]]; then v=$("$work/out/$c" version -o short 2>&1 || true); else v=$("$work/out/$c" --version 2>&1 || true); fi
   [[ "$v" == *"$git_version"* ]] || die "$c --version printed '$v', expected $git_version"
 done
 
