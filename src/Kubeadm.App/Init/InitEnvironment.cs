@@ -42,4 +42,7 @@ public sealed record InitEnvironment
 
     /// <summary>The API client for a kubeconfig file on the host (token commands); null means the real client, with kubeadm's retries.</summary>
     public Func<IFileSystem, string, Kubeadm.Core.ClusterApi.IClusterApi>? ClusterClientFor { get; init; }
+
+    /// <summary>The etcd client for known endpoints (reset's remove-etcd-member); null means the real one.</summary>
+    public Func<Kubeadm.App.Etcd.EtcdClientRequest, Kubeadm.Core.Etcd.IEtcdCluster>? EtcdClientFor { get; init; }
 }

@@ -4,9 +4,10 @@ using Kubeadm.Workflow;
 namespace Kubeadm.App.Reset;
 
 /// <summary>
-/// The reset "remove-etcd-member" phase. kubeadm removes this node's member through the etcd API; this build has no
-/// etcd client, so for a stacked etcd it says so and prints the etcdctl commands. Then it empties the etcd data
-/// directory, as kubeadm does.
+/// The reset "remove-etcd-member" phase: removes this node's stacked etcd member from the cluster through the etcd
+/// API (<see cref="StackedEtcdMemberRemoval"/>), then empties the etcd data directory, as kubeadm does. Unlike kubeadm
+/// it refuses to delete the data, without --force, when the member could not be removed from a cluster that has (or
+/// may have) other members.
 /// </summary>
 public static class RemoveEtcdMemberPhase
 {
@@ -16,14 +17,10 @@ public static class RemoveEtcdMemberPhase
         Short = "Remove a local etcd member.",
         Long = "Remove a local etcd member for a control plane node.",
         InheritFlags = ["kubeconfig", "dry-run"],
-        Run = (context, _) =>
-        {
-            Run(context);
-            return Task.CompletedTask;
-        },
+        Run = (context, cancellationToken) => RunAsync(context, cancellationToken),
     };
 
-    private static void Run(ResetContext context)
+    private static async Task RunAsync(ResetContext context, CancellationToken cancellationToken)
     {
         if (context.Verbosity >= 1)
         {
@@ -39,25 +36,32 @@ public static class RemoveEtcdMemberPhase
             return;
         }
 
+        if (stacked)
+        {
+            var removal = new StackedEtcdMemberRemoval(context, manifest, dataDir);
+            if (context.DryRun)
+            {
+                await removal.PlanAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await removal.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var empty = DirectoryCleaner.IsExistingAndEmpty(context.FileSystem, dataDir);
         if (context.DryRun)
         {
-            if (stacked)
+            // kubeadm always names the directory for a stacked member; otherwise only what the real run would delete.
+            if (stacked || !empty)
             {
-                context.Out.WriteLine("[reset] Would remove the etcd member on this node from the etcd cluster");
                 context.Out.WriteLine($"[reset] Would delete contents of the etcd data directory: {dataDir}");
             }
 
             return;
         }
 
-        if (stacked)
-        {
-            context.ReportUnfinished(
-                "[reset] Failed to remove etcd member: this build has no etcd client to call the etcd API, please manually remove this etcd member using etcdctl");
-            PrintEtcdctlHint(context, manifest?.MemberName);
-        }
-
-        if (DirectoryCleaner.IsExistingAndEmpty(context.FileSystem, dataDir))
+        if (empty)
         {
             return;
         }
@@ -91,16 +95,5 @@ public static class RemoveEtcdMemberPhase
 
         // Without a manifest (e.g. cleanup-node already ran) kubeadm falls back to the default data directory.
         return manifest is null ? (KubeadmConstants.DefaultEtcdDataDir, false) : (manifest.DataDir, manifest.DataDir is not null);
-    }
-
-    private static void PrintEtcdctlHint(ResetContext context, string? memberName)
-    {
-        var etcdPki = $"{context.CertificatesDir.TrimEnd('/')}/etcd";
-        var etcdctl = $"etcdctl --endpoints https://127.0.0.1:{KubeadmConstants.EtcdClientPort} --cacert {etcdPki}/ca.crt "
-            + $"--cert {etcdPki}/healthcheck-client.crt --key {etcdPki}/healthcheck-client.key";
-        var member = memberName is null ? "this node's member" : $"the member named \"{memberName}\"";
-        context.Out.WriteLine($"[reset] If other control-plane nodes remain, remove {member} from one of them:");
-        context.Out.WriteLine($"\t{etcdctl} member list");
-        context.Out.WriteLine($"\t{etcdctl} member remove <ID>");
     }
 }

@@ -11,4 +11,7 @@ public sealed record ResetConfiguration
     public IReadOnlyList<string> IgnorePreflightErrors { get; init; } = [];
     public IReadOnlyList<string> SkipPhases { get; init; } = [];
     public IReadOnlyList<string> UnmountFlags { get; init; } = [];
+
+    /// <summary>timeouts.etcdAPICall: how long reset retries etcd calls (default 2m).</summary>
+    public TimeSpan? EtcdApiCallTimeout { get; init; }
 }

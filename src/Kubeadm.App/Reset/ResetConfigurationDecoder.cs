@@ -70,6 +70,22 @@ public static class ResetConfigurationDecoder
             SkipPhases = fields.StringList("skipPhases"),
             UnmountFlags = fields.StringList("unmountFlags"),
         };
+        if (fields.Mapping("timeouts") is { } timeouts)
+        {
+            config = config with
+            {
+                EtcdApiCallTimeout = Positive(timeouts.Duration("etcdAPICall"), "timeouts.etcdAPICall", sourceName, errors),
+            };
+
+            // The other timeouts do not change what reset does; they are accepted as kubeadm's shared Timeouts type has them.
+            foreach (var other in new[] { "kubernetesAPICall", "controlPlaneComponentHealthCheck", "kubeletHealthCheck", "tlsBootstrap", "discovery", "upgradeManifests" })
+            {
+                timeouts.Duration(other);
+            }
+
+            timeouts.ReportUnknown();
+        }
+
         fields.ReportUnknown();
         for (var i = 0; i < config.UnmountFlags.Count; i++)
         {
@@ -85,6 +101,16 @@ public static class ResetConfigurationDecoder
         }
 
         return config;
+    }
+
+    private static TimeSpan? Positive(TimeSpan? value, string field, string sourceName, List<string> errors)
+    {
+        if (value is { } given && given <= TimeSpan.Zero)
+        {
+            errors.Add($"{sourceName}: {field}: Invalid value: \"{GoDuration.Format(given)}\": must be greater than zero");
+        }
+
+        return value;
     }
 
     private static string? Scalar(YamlMappingNode mapping, string key) =>

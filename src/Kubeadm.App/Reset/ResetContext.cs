@@ -1,4 +1,6 @@
 using Kubeadm.Core.Configuration;
+using Kubeadm.Core.Constants;
+using Kubeadm.Core.Etcd;
 using Kubeadm.Core.Host;
 
 namespace Kubeadm.App.Reset;
@@ -44,6 +46,12 @@ public sealed class ResetContext
     public ClusterConfiguration? ClusterConfiguration { get; init; }
 
     public int Verbosity { get; init; }
+
+    /// <summary>How long etcd calls are retried (timeouts.etcdAPICall, default 2m).</summary>
+    public TimeSpan EtcdApiCallTimeout { get; init; } = KubeadmConstants.EtcdApiCallTimeout;
+
+    /// <summary>An etcd client for the given client URLs, retrying each call for up to the given time.</summary>
+    public required Func<IReadOnlyList<string>, TimeSpan, IEtcdCluster> EtcdClientFor { get; init; }
 
     /// <summary>Problems that did not stop the reset (kubeadm warns and goes on), in order.</summary>
     public List<string> Unfinished { get; } = [];

@@ -1,4 +1,5 @@
 using System.Text;
+using Kubeadm.App.Etcd;
 using Kubeadm.App.Init;
 using Kubeadm.Core.Configuration.Validation;
 using Kubeadm.Core.Constants;
@@ -45,6 +46,8 @@ public sealed class ResetContextFactory
             : KubeadmConstants.DefaultCertificatesDir;
 
         var dryRun = options.DryRun ?? config.DryRun ?? false;
+        var connectEtcd = _environment.EtcdClientFor ?? EtcdClientRequest.Connect;
+        var absoluteCertificatesDir = Absolute(certificatesDir);
         return new ResetContext
         {
             // Belt and braces: in --dry-run the phases only print, and even a stray delete would stay in memory.
@@ -57,13 +60,16 @@ public sealed class ResetContextFactory
             DryRun = dryRun,
             Force = options.Force ?? config.Force ?? false,
             CleanupTmpDir = options.CleanupTmpDir ?? config.CleanupTmpDir ?? false,
-            CertificatesDir = Absolute(certificatesDir),
+            CertificatesDir = absoluteCertificatesDir,
             CriSocket = criSocket,
             IgnorePreflightErrors = ignored,
             UnmountFlags = config.UnmountFlags,
             SkipPhases = options.SkipPhases ?? config.SkipPhases,
             ClusterConfiguration = cluster,
             Verbosity = options.Verbosity,
+            EtcdApiCallTimeout = config.EtcdApiCallTimeout ?? KubeadmConstants.EtcdApiCallTimeout,
+            EtcdClientFor = (endpoints, timeout) => connectEtcd(
+                new EtcdClientRequest(hostFileSystem, endpoints, absoluteCertificatesDir, timeout, line => _environment.Err.WriteLine(line))),
         };
     }
 

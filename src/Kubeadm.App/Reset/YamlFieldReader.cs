@@ -1,3 +1,4 @@
+using Kubeadm.Core.Configuration.Serialization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -11,11 +12,14 @@ internal sealed class YamlFieldReader
     private readonly List<string> _errors;
     private readonly HashSet<string> _consumed = new(StringComparer.Ordinal);
 
-    public YamlFieldReader(YamlMappingNode mapping, string sourceName, List<string> errors)
+    private readonly string _path;
+
+    public YamlFieldReader(YamlMappingNode mapping, string sourceName, List<string> errors, string path = "")
     {
         _mapping = mapping;
         _sourceName = sourceName;
         _errors = errors;
+        _path = path;
     }
 
     public void Skip(string name) => _consumed.Add(name);
@@ -53,6 +57,33 @@ internal sealed class YamlFieldReader
         }
     }
 
+    /// <summary>A nested mapping (null when absent), read by its own reader whose errors name "<paramref name="name"/>.field".</summary>
+    public YamlFieldReader? Mapping(string name) =>
+        Field(name) switch
+        {
+            null => null,
+            YamlScalarNode { Style: ScalarStyle.Plain, Value: "null" or "~" or "" } => null,
+            YamlMappingNode mapping => new YamlFieldReader(mapping, _sourceName, _errors, $"{_path}{name}."),
+            var other => Mismatch<YamlFieldReader>(name, other, "a mapping"),
+        };
+
+    /// <summary>A Go duration such as "2m" or "90s".</summary>
+    public TimeSpan? Duration(string name)
+    {
+        switch (Field(name))
+        {
+            case null:
+            case YamlScalarNode { Style: ScalarStyle.Plain, Value: "null" or "~" or "" }:
+                return null;
+            case YamlScalarNode scalar:
+                return GoDuration.TryParse(scalar.Value ?? "", out var value, out var reason)
+                    ? value
+                    : Mismatch<TimeSpan?>(name, scalar, $"a duration such as \"2m\" or \"90s\" ({reason})");
+            case var other:
+                return Mismatch<TimeSpan?>(name, other, "a duration such as \"2m\" or \"90s\"");
+        }
+    }
+
     public void ReportUnknown()
     {
         foreach (var key in _mapping.Children.Keys)
@@ -60,7 +91,7 @@ internal sealed class YamlFieldReader
             var name = (key as YamlScalarNode)?.Value ?? key.ToString();
             if (!_consumed.Contains(name))
             {
-                _errors.Add($"{_sourceName}: line {key.Start.Line}, column {key.Start.Column}: ResetConfiguration: unknown field \"{name}\"");
+                _errors.Add($"{_sourceName}: line {key.Start.Line}, column {key.Start.Column}: ResetConfiguration: unknown field \"{_path}{name}\"");
             }
         }
     }
@@ -73,7 +104,7 @@ internal sealed class YamlFieldReader
 
     private T? Mismatch<T>(string name, YamlNode node, string expected)
     {
-        _errors.Add($"{_sourceName}: line {node.Start.Line}, column {node.Start.Column}: ResetConfiguration.{name}: expected {expected}");
+        _errors.Add($"{_sourceName}: line {node.Start.Line}, column {node.Start.Column}: ResetConfiguration.{_path}{name}: expected {expected}");
         return default;
     }
 }

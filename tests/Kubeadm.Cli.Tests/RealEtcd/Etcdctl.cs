@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace Kubeadm.Cli.Tests.RealEtcd;
 
-/// <summary>Runs etcdctl (v3 API) against the test etcd with a given client certificate.</summary>
-internal sealed record Etcdctl(string PkiDir, string? CertName)
+/// <summary>Runs etcdctl (v3 API) against the test etcd (or <paramref name="Endpoint"/>) with a given client certificate.</summary>
+internal sealed record Etcdctl(string PkiDir, string? CertName, string? Endpoint = null)
 {
     public const string Binary = "/usr/bin/etcdctl";
 
@@ -13,7 +13,7 @@ internal sealed record Etcdctl(string PkiDir, string? CertName)
         start.Environment["ETCDCTL_API"] = "3";
         string[] connection =
         [
-            "--endpoints", $"https://127.0.0.1:{EtcdProcess.ClientPort}", "--dial-timeout", "3s", "--command-timeout", "5s",
+            "--endpoints", Endpoint ?? $"https://127.0.0.1:{EtcdProcess.ClientPort}", "--dial-timeout", "3s", "--command-timeout", "5s",
             "--cacert", Path.Combine(PkiDir, "etcd/ca.crt"),
         ];
         foreach (var argument in connection)
