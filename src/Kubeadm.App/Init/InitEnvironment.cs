@@ -44,5 +44,5 @@ public sealed record InitEnvironment
     public Func<IFileSystem, string, Kubeadm.Core.ClusterApi.IClusterApi>? ClusterClientFor { get; init; }
 
     /// <summary>The etcd client for known endpoints (reset's remove-etcd-member); null means the real one.</summary>
-    public Func<Kubeadm.App.Etcd.EtcdClientRequest, Kubeadm.Core.Etcd.IEtcdCluster>? EtcdClientFor { get; init; }
+    public Func<Kubeadm.App.EtcdApi.EtcdClientRequest, Kubeadm.Core.EtcdApi.IEtcdCluster>? EtcdClientFor { get; init; }
 }

@@ -1,6 +1,6 @@
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Constants;
-using Kubeadm.Core.Etcd;
+using Kubeadm.Core.EtcdApi;
 using Kubeadm.Core.Host;
 
 namespace Kubeadm.App.Reset;

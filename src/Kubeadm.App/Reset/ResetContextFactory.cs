@@ -1,5 +1,5 @@
 using System.Text;
-using Kubeadm.App.Etcd;
+using Kubeadm.App.EtcdApi;
 using Kubeadm.App.Init;
 using Kubeadm.Core.Configuration.Validation;
 using Kubeadm.Core.Constants;

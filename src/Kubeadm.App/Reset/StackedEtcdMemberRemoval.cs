@@ -1,6 +1,6 @@
 using System.Globalization;
 using Kubeadm.Core.Errors;
-using Kubeadm.Core.Etcd;
+using Kubeadm.Core.EtcdApi;
 
 namespace Kubeadm.App.Reset;
 
@@ -141,14 +141,15 @@ internal sealed class StackedEtcdMemberRemoval
             + "then run 'kubeadm reset' again; or run 'kubeadm reset --force' to delete the data anyway (what kubeadm does).");
     }
 
+    /// <summary>The other members' client URLs, for the etcdctl hint (run elsewhere); empty when none is known.</summary>
     private List<string> OtherEndpoints(IReadOnlyList<EtcdMember>? members, IReadOnlyList<string> endpoints)
     {
         var own = _manifest?.ClientUrls ?? [];
-        var others = (members?.SelectMany(m => m.ClientUrls) ?? endpoints).Where(url => !own.Contains(url, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
-        return others.Count > 0 ? others : [.. endpoints];
+        return [.. (members?.SelectMany(m => m.ClientUrls) ?? endpoints).Where(url => !own.Contains(url, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal)];
     }
 
-    private static string LocalHint() => "https://127.0.0.1:2379";
+    /// <summary>Where etcdctl reaches etcd on another control-plane node when no other member's URL is known.</summary>
+    private static string LocalHint() => $"https://127.0.0.1:{Kubeadm.Core.Constants.KubeadmConstants.EtcdClientPort}";
 
     private void Verbose(string line)
     {

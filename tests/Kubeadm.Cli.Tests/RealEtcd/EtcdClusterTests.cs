@@ -1,4 +1,4 @@
-using Kubeadm.Core.Etcd;
+using Kubeadm.Core.EtcdApi;
 
 namespace Kubeadm.Cli.Tests.RealEtcd;
 
@@ -96,7 +96,8 @@ public sealed class EtcdClusterTests
         Assert.DoesNotContain("Deleted contents", refused.Output);
         Assert.True(Directory.Exists($"{n1.DataDir}/member/wal"), "the etcd data must stay");
 
-        var forced = await EtcdTestCluster.RunKubeadmAsync("reset", "--force", "--rootfs", n1.Rootfs, "--config", config, "--skip-phases", "cleanup-node");
+        var forcedConfig = await ResetConfigAsync(n1, "8s", force: true);
+        var forced = await EtcdTestCluster.RunKubeadmAsync("reset", "--rootfs", n1.Rootfs, "--config", forcedConfig, "--skip-phases", "cleanup-node");
 
         Assert.True(forced.ExitCode == 0, $"{forced.Output}\n{forced.Error}");
         Assert.Contains("[reset] Failed to remove etcd member: could not remove the etcd member", forced.Error);
@@ -126,12 +127,13 @@ public sealed class EtcdClusterTests
         Assert.True(Directory.Exists($"{n1.DataDir}/member/wal"), "the etcd data must stay");
     }
 
-    private static async Task<string> ResetConfigAsync(EtcdTestNode node, string etcdApiCall)
+    private static async Task<string> ResetConfigAsync(EtcdTestNode node, string etcdApiCall, bool force = false)
     {
-        var path = Path.Combine(node.Rootfs, "reset.yaml");
+        var path = Path.Combine(node.Rootfs, force ? "reset-forced.yaml" : "reset.yaml");
         await File.WriteAllTextAsync(path, $"""
             apiVersion: kubeadm.k8s.io/v1beta4
             kind: ResetConfiguration
+            force: {(force ? "true" : "false")}
             timeouts:
               etcdAPICall: {etcdApiCall}
             """);

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
-using Kubeadm.App.Etcd;
+using Kubeadm.App.EtcdApi;
 using Kubeadm.App.Host;
 using Kubeadm.Core.ControlPlane;
-using Kubeadm.Core.Etcd;
+using Kubeadm.Core.EtcdApi;
 
 namespace Kubeadm.Cli.Tests.RealEtcd;
 

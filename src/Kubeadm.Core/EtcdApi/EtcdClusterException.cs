@@ -1,6 +1,6 @@
 using Kubeadm.Core.Errors;
 
-namespace Kubeadm.Core.Etcd;
+namespace Kubeadm.Core.EtcdApi;
 
 /// <summary>An etcd operation failed for good (after kubeadm's retries); the message says what, where and what to do.</summary>
 public sealed class EtcdClusterException : KubeadmUserException

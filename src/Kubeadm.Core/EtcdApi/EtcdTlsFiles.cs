@@ -1,4 +1,4 @@
-namespace Kubeadm.Core.Etcd;
+namespace Kubeadm.Core.EtcdApi;
 
 /// <summary>
 /// The files kubeadm's etcd client uses: the etcd CA and the kube-etcd-healthcheck-client pair

@@ -1,4 +1,4 @@
-namespace Kubeadm.Core.Etcd;
+namespace Kubeadm.Core.EtcdApi;
 
 /// <summary>What one etcd endpoint says about itself (Maintenance/Status).</summary>
 /// <param name="Endpoint">The client URL asked.</param>

@@ -1,4 +1,4 @@
-namespace Kubeadm.Core.Etcd;
+namespace Kubeadm.Core.EtcdApi;
 
 /// <summary>Why one etcd call failed, as far as the answer tells.</summary>
 public enum EtcdFailure

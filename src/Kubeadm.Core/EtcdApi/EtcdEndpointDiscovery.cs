@@ -1,7 +1,7 @@
 using k8s.Models;
 using Kubeadm.Core.ControlPlane;
 
-namespace Kubeadm.Core.Etcd;
+namespace Kubeadm.Core.EtcdApi;
 
 /// <summary>
 /// kubeadm's way to find the etcd endpoints of a stacked cluster: the kube-system Pods labelled

@@ -1,4 +1,4 @@
-namespace Kubeadm.Core.Etcd;
+namespace Kubeadm.Core.EtcdApi;
 
 /// <summary>One etcd call to one endpoint failed; <see cref="Failure"/> says how.</summary>
 public sealed class EtcdCallException : Exception

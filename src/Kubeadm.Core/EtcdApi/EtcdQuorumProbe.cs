@@ -1,4 +1,4 @@
-namespace Kubeadm.Core.Etcd;
+namespace Kubeadm.Core.EtcdApi;
 
 /// <summary>Which voting members answer and know a leader: the evidence behind a "quorum lost" error.</summary>
 /// <param name="Voters">The voting members from MemberList.</param>

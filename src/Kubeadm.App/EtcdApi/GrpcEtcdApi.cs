@@ -5,9 +5,9 @@ using dotnet_etcd;
 using Etcdserverpb;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Kubeadm.Core.Etcd;
+using Kubeadm.Core.EtcdApi;
 
-namespace Kubeadm.App.Etcd;
+namespace Kubeadm.App.EtcdApi;
 
 /// <summary>
 /// <see cref="IEtcdApi"/> over dotnet-etcd: one gRPC channel per endpoint over mutual TLS (the etcd CA replaces the

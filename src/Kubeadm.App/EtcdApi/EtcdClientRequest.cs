@@ -1,7 +1,7 @@
-using Kubeadm.Core.Etcd;
+using Kubeadm.Core.EtcdApi;
 using Kubeadm.Core.Host;
 
-namespace Kubeadm.App.Etcd;
+namespace Kubeadm.App.EtcdApi;
 
 /// <summary>What a command asks for when it needs an etcd client for known endpoints.</summary>
 /// <param name="FileSystem">The (--rootfs) file system with the certificates.</param>

@@ -1,4 +1,4 @@
-namespace Kubeadm.Core.Etcd;
+namespace Kubeadm.Core.EtcdApi;
 
 /// <summary>Turns etcd call failures into one message: what failed, where, and what to do about it.</summary>
 public static class EtcdFailureExplainer

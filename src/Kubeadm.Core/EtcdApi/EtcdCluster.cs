@@ -1,6 +1,6 @@
 using Kubeadm.Core.Configuration.Serialization;
 
-namespace Kubeadm.Core.Etcd;
+namespace Kubeadm.Core.EtcdApi;
 
 /// <summary>
 /// kubeadm's etcd client semantics over <see cref="IEtcdApi"/>: every operation is tried on each endpoint in turn

@@ -5,10 +5,10 @@ using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Configuration.Serialization;
 using Kubeadm.Core.Constants;
 using Kubeadm.Core.Errors;
-using Kubeadm.Core.Etcd;
+using Kubeadm.Core.EtcdApi;
 using Kubeadm.Core.Host;
 
-namespace Kubeadm.App.Etcd;
+namespace Kubeadm.App.EtcdApi;
 
 /// <summary>
 /// Builds kubeadm's etcd client: TLS from &lt;certificatesDir&gt;/etcd/{ca.crt,healthcheck-client.crt,healthcheck-client.key}

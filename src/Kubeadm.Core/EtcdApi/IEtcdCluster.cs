@@ -1,4 +1,4 @@
-namespace Kubeadm.Core.Etcd;
+namespace Kubeadm.Core.EtcdApi;
 
 /// <summary>
 /// kubeadm's etcd client (its util/etcd): membership and health operations over the current endpoint list, each

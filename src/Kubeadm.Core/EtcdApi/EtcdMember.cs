@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Kubeadm.Core.Etcd;
+namespace Kubeadm.Core.EtcdApi;
 
 /// <summary>One member of an etcd cluster as MemberList reports it.</summary>
 /// <param name="Id">The member ID.</param>

@@ -1,6 +1,6 @@
 using Kubeadm.Core.Constants;
 
-namespace Kubeadm.Core.Etcd;
+namespace Kubeadm.Core.EtcdApi;
 
 /// <summary>How kubeadm talks to etcd: the endpoints, the TLS files and kubeadm's retry timing.</summary>
 /// <param name="Endpoints">Client URLs to try, in order.</param>

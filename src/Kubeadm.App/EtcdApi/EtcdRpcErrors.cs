@@ -1,8 +1,8 @@
 using System.Security.Authentication;
 using Grpc.Core;
-using Kubeadm.Core.Etcd;
+using Kubeadm.Core.EtcdApi;
 
-namespace Kubeadm.App.Etcd;
+namespace Kubeadm.App.EtcdApi;
 
 /// <summary>Sorts a gRPC error from etcd into <see cref="EtcdFailure"/> by its status code and etcd's error text.</summary>
 internal static class EtcdRpcErrors

@@ -1,4 +1,4 @@
-namespace Kubeadm.Core.Etcd;
+namespace Kubeadm.Core.EtcdApi;
 
 /// <summary>
 /// The etcd v3 RPCs kubeadm uses, each one call to one endpoint (a client URL) with the transport's own per-call
