@@ -43,6 +43,39 @@ public sealed class ResetConfigurationTests
     }
 
     [Fact]
+    public async Task Should_RetryEtcdForTheConfiguredTime_When_TimeoutsEtcdApiCallIsGiven()
+    {
+        var harness = new ResetHarness().WithInitState();
+        harness.UserFiles["reset.yaml"] = """
+            apiVersion: kubeadm.k8s.io/v1beta4
+            kind: ResetConfiguration
+            force: true
+            timeouts:
+              etcdAPICall: 45s
+              kubernetesAPICall: 1m
+            """;
+
+        var context = await harness.RunAsync(new ResetOptions { ConfigPath = "reset.yaml", ChangedFlags = ["config"] });
+
+        Assert.Equal(TimeSpan.FromSeconds(45), context.EtcdApiCallTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(45), Assert.Single(harness.EtcdRequests).Timeout);
+    }
+
+    [Fact]
+    public void Should_RejectBadTimeouts_When_Decoding()
+    {
+        var error = Assert.Throws<ValidationException>(() => ResetConfigurationDecoder.Decode(
+            "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ResetConfiguration\ntimeouts:\n  etcdAPICall: soon\n  etcdApiCall: 1m\n",
+            "reset.yaml"));
+
+        Assert.Contains("reset.yaml: line 4, column 16: ResetConfiguration.timeouts.etcdAPICall: expected a duration such as \"2m\" or \"90s\" (time: invalid duration \"soon\")", error.Message);
+        Assert.Contains("ResetConfiguration: unknown field \"timeouts.etcdApiCall\"", error.Message);
+        Assert.Contains("timeouts.etcdAPICall: Invalid value: \"-1s\": must be greater than zero",
+            Assert.Throws<ValidationException>(() => ResetConfigurationDecoder.Decode(
+                "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ResetConfiguration\ntimeouts:\n  etcdAPICall: -1s\n", "reset.yaml")).Message);
+    }
+
+    [Fact]
     public async Task Should_RejectTheMix_When_ConfigIsCombinedWithForce()
     {
         var harness = new ResetHarness().WithInitState();

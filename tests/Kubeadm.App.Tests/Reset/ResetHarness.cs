@@ -1,6 +1,8 @@
+using Kubeadm.App.EtcdApi;
 using Kubeadm.App.Init;
 using Kubeadm.App.Reset;
 using Kubeadm.Core.ClusterApi;
+using Kubeadm.Core.EtcdApi;
 using Kubeadm.Core.Host;
 using Kubeadm.Workflow;
 
@@ -19,7 +21,9 @@ public sealed class ResetHarness
           containers:
           - command:
             - etcd
+            - --advertise-client-urls=https://10.0.0.1:2379
             - --data-dir=/var/lib/etcd
+            - --initial-advertise-peer-urls=https://10.0.0.1:2380
             - --name=cp-1
             image: registry.k8s.io/etcd:3.6.4-0
             name: etcd
@@ -53,6 +57,15 @@ public sealed class ResetHarness
     public RecordingServiceManager Services { get; } = new();
 
     public InMemoryClusterApi? Cluster { get; set; }
+
+    /// <summary>The etcd cluster this node's member belongs to: by default this node's member alone.</summary>
+    public InMemoryEtcdApi Etcd { get; } = new InMemoryEtcdApi().WithMember("cp-1", LocalPeerUrl, LocalClientUrl);
+
+    public const string LocalClientUrl = "https://10.0.0.1:2379";
+    public const string LocalPeerUrl = "https://10.0.0.1:2380";
+
+    /// <summary>The etcd client requests reset made (endpoints and timeout).</summary>
+    public List<EtcdClientRequest> EtcdRequests { get; } = [];
 
     public bool IsRoot { get; set; } = true;
 
@@ -99,6 +112,14 @@ public sealed class ResetHarness
                 ? System.Text.Encoding.UTF8.GetBytes(text)
                 : throw new FileNotFoundException($"open {path}: no such file or directory"),
             ClusterClientFor = Cluster is null ? null : (_, _) => Cluster,
+            EtcdClientFor = request =>
+            {
+                EtcdRequests.Add(request);
+
+                // One try per call: the retries themselves are EtcdCluster's unit tests.
+                var settings = new EtcdClientSettings(request.Endpoints, EtcdTlsFiles.ForCertificatesDir(request.CertificatesDir)) { Timeout = TimeSpan.Zero };
+                return new EtcdCluster(Etcd, settings, TimeProvider.System, request.Progress);
+            },
         };
         var context = await new ResetContextFactory(environment, () => IsRoot).CreateAsync(options, CancellationToken.None);
         var runner = new PhaseRunner<ResetContext>(ResetPhaseTree.Create(), () => context);

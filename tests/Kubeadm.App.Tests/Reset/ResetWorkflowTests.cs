@@ -6,9 +6,6 @@ namespace Kubeadm.App.Tests.Reset;
 
 public sealed class ResetWorkflowTests
 {
-    private const string Etcdctl = "etcdctl --endpoints https://127.0.0.1:2379 --cacert /etc/kubernetes/pki/etcd/ca.crt "
-        + "--cert /etc/kubernetes/pki/etcd/healthcheck-client.crt --key /etc/kubernetes/pki/etcd/healthcheck-client.key";
-
     private const string DeletedFiles = "[/etc/kubernetes/admin.conf /etc/kubernetes/super-admin.conf /etc/kubernetes/kubelet.conf "
         + "/etc/kubernetes/bootstrap-kubelet.conf /etc/kubernetes/controller-manager.conf /etc/kubernetes/scheduler.conf]";
 
@@ -41,9 +38,6 @@ public sealed class ResetWorkflowTests
         Assert.Equal(
             $"""
             [preflight] Running pre-flight checks
-            [reset] If other control-plane nodes remain, remove the member named "cp-1" from one of them:
-            	{Etcdctl} member list
-            	{Etcdctl} member remove <ID>
             [reset] Deleted contents of the etcd data directory: /var/lib/etcd
             [reset] Stopping the kubelet service
             [reset] Unmounting mounted directories in "/var/lib/kubelet"
@@ -62,7 +56,6 @@ public sealed class ResetWorkflowTests
         Assert.Equal(
             """
             [reset] No kubeadm config, using etcd pod spec to get data directory
-            [reset] Failed to remove etcd member: this build has no etcd client to call the etcd API, please manually remove this etcd member using etcdctl
             [reset] Failed to remove containers: this build has no CRI client; remove them with 'crictl --runtime-endpoint unix:///var/run/containerd/containerd.sock rmp --all --force'
 
             """,
@@ -93,6 +86,7 @@ public sealed class ResetWorkflowTests
             $"""
             [preflight] Running pre-flight checks
             [reset] Would remove the etcd member on this node from the etcd cluster
+            [reset] etcd member "cp-1" is the only member of the etcd cluster: it would be left in place
             [reset] Would delete contents of the etcd data directory: /var/lib/etcd
             [reset] Would stop the kubelet service
             [reset] Would unmount mounted directories in "/var/lib/kubelet"
