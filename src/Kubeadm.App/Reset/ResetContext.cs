@@ -1,5 +1,6 @@
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Runtime;
 
 namespace Kubeadm.App.Reset;
 
@@ -11,6 +12,12 @@ public sealed class ResetContext
 
     /// <summary>The init system; under --dry-run a recorder.</summary>
     public required IServiceManager ServiceManager { get; init; }
+
+    /// <summary>The host's mounts (never changed under --dry-run: the phase only reads them then).</summary>
+    public required IMountTable Mounts { get; init; }
+
+    /// <summary>Opens a client for the node's container runtime at <see cref="CriSocket"/>.</summary>
+    public required Func<IContainerRuntime> ContainerRuntime { get; init; }
 
     public required TextWriter Out { get; init; }
 

@@ -2,6 +2,7 @@ using Kubeadm.App.Init;
 using Kubeadm.App.Reset;
 using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Runtime;
 using Kubeadm.Workflow;
 
 namespace Kubeadm.App.Tests.Reset;
@@ -58,6 +59,12 @@ public sealed class ResetHarness
 
     public Dictionary<string, string> UserFiles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The node's container runtime (ready, nothing running until a test adds sandboxes).</summary>
+    public InMemoryContainerRuntime Runtime { get; } = new();
+
+    /// <summary>Replaces the mount table read from the in-memory /proc/mounts.</summary>
+    public IMountTable? Mounts { get; set; }
+
     public StringWriter Out { get; } = new();
 
     public StringWriter Err { get; } = new();
@@ -99,6 +106,8 @@ public sealed class ResetHarness
                 ? System.Text.Encoding.UTF8.GetBytes(text)
                 : throw new FileNotFoundException($"open {path}: no such file or directory"),
             ClusterClientFor = Cluster is null ? null : (_, _) => Cluster,
+            ContainerRuntimeFor = (_, _) => Runtime,
+            MountTableFor = fileSystem => Mounts ?? new FileMountTable(fileSystem),
         };
         var context = await new ResetContextFactory(environment, () => IsRoot).CreateAsync(options, CancellationToken.None);
         var runner = new PhaseRunner<ResetContext>(ResetPhaseTree.Create(), () => context);
