@@ -147,14 +147,16 @@ public sealed class PreflightPhaseTests
     }
 
     [Fact]
-    public async Task Should_NotMentionImages_When_ThePullPolicyIsNever()
+    public async Task Should_PullNothingAndNotCheckTheSandboxImage_When_ThePullPolicyIsNeverAndTheImagesArePresent()
     {
         var host = new HealthyHost();
         host.Config.Init.NodeRegistration.ImagePullPolicy = "Never";
+        host.Runtime.WithImages(Kubeadm.Core.Images.ControlPlaneImages.List(host.Config.Cluster, _ => { }));
         var context = host.Context();
 
         await PreflightPhase.RunAsync(context, default);
 
         Assert.Equal("", host.Err.ToString());
+        Assert.Empty(host.Runtime.Pulls);
     }
 }

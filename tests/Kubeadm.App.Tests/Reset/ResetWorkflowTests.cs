@@ -96,7 +96,7 @@ public sealed class ResetWorkflowTests
             [reset] Would stop the kubelet service
             [reset] Would unmount mounted directories in "/var/lib/kubelet"
             [reset] Would remove Kubernetes-managed containers
-            [reset] Would delete contents of directories: [/etc/kubernetes/manifests /etc/kubernetes/pki]
+            [reset] Would delete contents of directories: [/etc/kubernetes/manifests /var/lib/kubelet /etc/kubernetes/pki]
             [reset] Would delete files: {DeletedFiles}
 
             """,

@@ -107,13 +107,20 @@ public sealed class ResetRealTests : IAsyncLifetime, IDisposable
             await Task.Delay(100);
         }
 
+        // containerd copies the output to the log file asynchronously; the report reads whatever is there.
+        var logPath = (await runtime.ContainerStatusAsync(apiserver, default)).LogPath;
+        for (var attempt = 0; attempt < 50 && !(File.Exists(logPath) && (await File.ReadAllTextAsync(logPath)).Contains("address already in use")); attempt++)
+        {
+            await Task.Delay(100);
+        }
+
         var report = await ControlPlaneContainerReport.BuildAsync(runtime, new PhysicalFileSystem("/"), ["kube-apiserver"], default);
 
         var lines = report.Split('\n');
         Assert.Matches(@"^\t[0-9a-f]{13} +etcd +Running +0 +- +kube-system/etcd-node-1$", lines.Single(line => line.Contains(" etcd ")));
         Assert.Matches(@"^\t[0-9a-f]{13} +kube-apiserver +Exited +0 +3 +kube-system/kube-apiserver-node-1$", lines.Single(line => line.Contains(" kube-apiserver ") && line.Contains("kube-system/")));
         Assert.Contains("[control-plane-check] Last lines of the kube-apiserver log (container " + apiserver[..13], report);
-        Assert.Contains("\tstarting\n\tE bind: address already in use\n", report);
+        Assert.True(report.Contains("\tstarting\n\tE bind: address already in use\n", StringComparison.Ordinal), report);
         Assert.DoesNotContain("Last lines of the etcd log", report);
     }
 
