@@ -7,6 +7,7 @@ using Kubeadm.Core.ControlPlane;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Health;
 using Kubeadm.Core.Kubelet;
+using Kubeadm.Core.Runtime;
 
 namespace Kubeadm.App.ClusterPhases;
 
@@ -112,9 +113,16 @@ public static class WaitControlPlanePhase
         {
             if (context.ContainerRuntime is { } connect)
             {
-                await using var runtime = connect();
-                context.Out.Write(await ControlPlaneContainerReport.BuildAsync(
-                    runtime, context.FileSystem, [.. failing.Select(outcome => outcome.Target.Name)], cancellationToken).ConfigureAwait(false));
+                try
+                {
+                    await using var runtime = connect();
+                    context.Out.Write(await ControlPlaneContainerReport.BuildAsync(
+                        runtime, context.FileSystem, [.. failing.Select(outcome => outcome.Target.Name)], cancellationToken).ConfigureAwait(false));
+                }
+                catch (ContainerRuntimeException e)
+                {
+                    context.Out.WriteLine($"[control-plane-check] Could not ask the container runtime about the control-plane containers: {e.Message}");
+                }
             }
 
             throw Failure(context, ControlPlaneHealthTargets.Aggregate([.. failing.Select(ControlPlaneTroubleshooting.ComponentError)]));

@@ -48,9 +48,9 @@ public static class ImagePullCheck
                 return CheckOutcome.Error($"unsupported pull policy \"{policy}\"");
             }
 
-            await using var runtime = connect();
             try
             {
+                await using var runtime = connect();
                 if (policy == "Never")
                 {
                     Log("skipping the pull of all images due to policy: Never");

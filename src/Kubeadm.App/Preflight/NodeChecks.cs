@@ -60,9 +60,9 @@ public static class NodeChecks
         ArgumentNullException.ThrowIfNull(connect);
         return new PreflightCheck("CRI", async ct =>
         {
-            await using var runtime = connect();
             try
             {
+                await using var runtime = connect();
                 await RuntimeChecks.CheckRunningAsync(runtime, ct).ConfigureAwait(false);
                 return CheckOutcome.Passed;
             }

@@ -56,7 +56,7 @@ public sealed record ContainerDetails(
     string Id, string Name, ContainerRunState State, int ExitCode, string Reason, string Message, string LogPath, int RestartCount);
 
 /// <summary>A container runtime call failed; the message says what, where (the endpoint) and the runtime's answer.</summary>
-public sealed class ContainerRuntimeException : Exception
+public sealed class ContainerRuntimeException : Errors.KubeadmUserException
 {
     public ContainerRuntimeException()
     {

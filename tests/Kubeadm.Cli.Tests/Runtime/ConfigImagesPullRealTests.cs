@@ -70,6 +70,16 @@ public sealed class ConfigImagesPullRealTests(ControlPlaneImagesRegistry registr
     }
 
     [Fact]
+    public async Task Should_RejectTheEndpoint_When_TheCriSocketIsNotAUnixSocket()
+    {
+        var run = await RealHostCli.RunAsync("config", "images", "pull", "--cri-socket", "tcp://127.0.0.1:1234");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("invalid CRI endpoint \"tcp://127.0.0.1:1234\": only unix sockets are supported", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
     public async Task Should_FailTheCriCheckClearly_When_TheSocketIsNoRuntime()
     {
         var socketPath = $"/tmp/kubeadm-not-cri-{Guid.NewGuid():N}.sock";
