@@ -3,6 +3,7 @@ using System.Text;
 using Kubeadm.App.Init;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Preflight;
+using Kubeadm.Core.Runtime;
 
 namespace Kubeadm.Cli.Tests;
 
@@ -19,6 +20,9 @@ public sealed class CliHarness
 
     /// <summary>The host preflight probes: an in-memory machine (root, 2 CPUs, free ports, nothing installed).</summary>
     public InMemoryPreflightHost Preflight { get; } = new();
+
+    /// <summary>The node's container runtime: ready, holding no images (pulls succeed) until a test changes it.</summary>
+    public InMemoryContainerRuntime Runtime { get; } = new();
 
     public IPAddress? DefaultRouteAddress { get; set; } = IPAddress.Parse("192.168.10.20");
 
@@ -43,6 +47,7 @@ public sealed class CliHarness
             HostInfoFor = _ => DefaultRouteAddress is { } address ? new FixedHostInfo("Control-Plane-1", address) : new FixedHostInfo("Control-Plane-1"),
             ServiceManager = () => Services,
             PreflightHostFor = _ => Preflight,
+            ContainerRuntimeFor = (_, _) => Runtime,
             Random = new SeededRandomSource(42),
             ReadLine = () => Stdin.Count > 0 ? Stdin.Dequeue() : null,
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),

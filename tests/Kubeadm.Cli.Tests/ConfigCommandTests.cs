@@ -124,4 +124,33 @@ public sealed class ConfigCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("unable to read config from \"nope.yaml\"", run.Error);
     }
+
+    [Fact]
+    public async Task Should_PrintPulledForEveryImageInListOrder_When_PullingImages()
+    {
+        var harness = new CliHarness();
+
+        var run = await harness.RunAsync("config", "images", "pull", "--image-repository", "registry.example:5000/k8s");
+
+        Assert.Equal(0, run.ExitCode);
+        var images = (await new CliHarness().RunAsync("config", "images", "list", "--image-repository", "registry.example:5000/k8s")).Output
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Concat(images.Select(image => $"[config/images] Pulled {image}\n")), run.Output);
+        Assert.Equal(images, harness.Runtime.Pulls);
+    }
+
+    [Fact]
+    public async Task Should_StopAtTheFirstFailureNamingTheImage_When_APullFails()
+    {
+        var harness = new CliHarness();
+        harness.Runtime.PullFailures["registry.k8s.io/kube-controller-manager:v1.34.2"] = "rpc error: code = NotFound desc = not found";
+
+        var run = await harness.RunAsync("config", "images", "pull");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("[config/images] Pulled registry.k8s.io/kube-apiserver:v1.34.2\n", run.Output);
+        Assert.Contains(
+            "failed to pull image \"registry.k8s.io/kube-controller-manager:v1.34.2\": failed to pull image registry.k8s.io/kube-controller-manager:v1.34.2: rpc error: code = NotFound desc = not found",
+            run.Error);
+    }
 }

@@ -95,7 +95,7 @@ public sealed class ResetCommandTests
         var run = await harness.RunAsync("reset", "phase", "cleanup-node", "--dry-run", "--cert-dir", "/srv/pki");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("[reset] Would delete contents of directories: [/etc/kubernetes/manifests /srv/pki]\n", run.Output);
+        Assert.Contains("[reset] Would delete contents of directories: [/etc/kubernetes/manifests /var/lib/kubelet /srv/pki]\n", run.Output);
         Assert.DoesNotContain("The reset process", run.Output);
         Assert.Equal(4, harness.FileSystem.ListAllFiles().Count);
         Assert.Empty(harness.Services.Calls);

@@ -7,13 +7,15 @@ using Kubeadm.Core.ControlPlane;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Health;
 using Kubeadm.Core.Kubelet;
+using Kubeadm.Core.Runtime;
 
 namespace Kubeadm.App.ClusterPhases;
 
 /// <summary>
 /// `kubeadm init phase wait-control-plane`: wait for the kubelet's healthz, then for every control-plane component's
 /// health endpoint (read from the manifests on disk), each within its configured timeout. On failure kubeadm's
-/// troubleshooting advice is printed. In --dry-run nothing is waited for; what would be checked is printed.
+/// troubleshooting advice is printed, after the control-plane containers and the failing components' last log lines
+/// as the container runtime reports them. In --dry-run nothing is waited for; what would be checked is printed.
 /// </summary>
 public static class WaitControlPlanePhase
 {
@@ -106,10 +108,24 @@ public static class WaitControlPlanePhase
                 }
             },
             cancellationToken).ConfigureAwait(false);
-        var errors = outcomes.Where(outcome => !outcome.Healthy).Select(ControlPlaneTroubleshooting.ComponentError).ToList();
-        if (errors.Count > 0)
+        var failing = outcomes.Where(outcome => !outcome.Healthy).ToList();
+        if (failing.Count > 0)
         {
-            throw Failure(context, ControlPlaneHealthTargets.Aggregate(errors));
+            if (context.ContainerRuntime is { } connect)
+            {
+                try
+                {
+                    await using var runtime = connect();
+                    context.Out.Write(await ControlPlaneContainerReport.BuildAsync(
+                        runtime, context.FileSystem, [.. failing.Select(outcome => outcome.Target.Name)], cancellationToken).ConfigureAwait(false));
+                }
+                catch (ContainerRuntimeException e)
+                {
+                    context.Out.WriteLine($"[control-plane-check] Could not ask the container runtime about the control-plane containers: {e.Message}");
+                }
+            }
+
+            throw Failure(context, ControlPlaneHealthTargets.Aggregate([.. failing.Select(ControlPlaneTroubleshooting.ComponentError)]));
         }
     }
 

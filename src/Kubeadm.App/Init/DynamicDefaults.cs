@@ -40,7 +40,7 @@ public sealed class DynamicDefaults
         registration.Taints ??= [new Taint(KubeadmConstants.ControlPlaneLabel, "", "NoSchedule")];
         if (registration.CriSocket.Length == 0)
         {
-            registration.CriSocket = DetectCriSocket();
+            registration.CriSocket = Runtime.CriSocketDetector.Detect(_fileSystem);
         }
 
         ApplyAdvertiseAddress(config.Init.LocalApiEndpoint);
@@ -73,20 +73,5 @@ public sealed class DynamicDefaults
                 "unable to select an IP from the default-route interface: no default route with a global unicast address was found; " +
                 "set --apiserver-advertise-address or localAPIEndpoint.advertiseAddress");
         endpoint.AdvertiseAddress = detected.ToString();
-    }
-
-    private string DetectCriSocket()
-    {
-        var found = KubeadmConstants.KnownCriSockets
-            .Where(socket => _fileSystem.FileExists(socket["unix://".Length..]))
-            .ToList();
-        return found.Count switch
-        {
-            0 => KubeadmConstants.DefaultCriSocket,
-            1 => found[0],
-            _ => throw new KubeadmUserException(
-                "found multiple CRI endpoints on the host. Please define which one do you wish to use by setting " +
-                $"the 'criSocket' field in the kubeadm configuration file (or --cri-socket): {string.Join(", ", found)}"),
-        };
     }
 }

@@ -5,6 +5,7 @@ using Kubeadm.Core.Host;
 using Kubeadm.Core.Patches;
 using Kubeadm.Core.Preflight;
 using Kubeadm.Core.Pki;
+using Kubeadm.Core.Runtime;
 
 namespace Kubeadm.App.Init;
 
@@ -60,6 +61,9 @@ public sealed class InitContext
 
     /// <summary>Host probes for the preflight checks (ports, PATH, DNS, CRI socket, systemd); null when the run cannot check.</summary>
     public IPreflightHost? PreflightHost { get; init; }
+
+    /// <summary>Opens a client for the node's container runtime at nodeRegistration.criSocket; null where no phase needs one.</summary>
+    public Func<IContainerRuntime>? ContainerRuntime { get; init; }
 
     /// <summary>Where dry-run output files are mirrored; null when not in dry-run.</summary>
     public string? DryRunDirectory { get; init; }

@@ -70,6 +70,7 @@ public sealed class InitContextFactory
             Patches = patches,
             Hostname = hostInfo.GetHostname(),
             PreflightHost = _environment.PreflightHostFor(hostFileSystem),
+            ContainerRuntime = () => _environment.ContainerRuntimeFor(hostFileSystem, loaded.Config.Init.NodeRegistration.CriSocket),
         };
     }
 

@@ -1,7 +1,11 @@
+using Kubeadm.App.Host;
 using Kubeadm.App.Preflight;
+using Kubeadm.App.Reset;
+using Kubeadm.App.Runtime;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Preflight;
 using Kubeadm.Core.Pki;
+using Kubeadm.Core.Runtime;
 
 namespace Kubeadm.App.Init;
 
@@ -33,6 +37,13 @@ public sealed record InitEnvironment
     /// <summary>Host probes for preflight over the --rootfs file system (the real host unless a test replaces it).</summary>
     public Func<IFileSystem, IPreflightHost> PreflightHostFor { get; init; } =
         fileSystem => new LinuxPreflightHost(fileSystem);
+
+    /// <summary>A CRI client for an endpoint, its socket path taken under the --rootfs of the file system.</summary>
+    public Func<IFileSystem, string, IContainerRuntime> ContainerRuntimeFor { get; init; } = CriContainerRuntime.For;
+
+    /// <summary>The mounts of the host under a --rootfs (the real /proc/mounts and umount2 for the physical host).</summary>
+    public Func<IFileSystem, IMountTable> MountTableFor { get; init; } = fileSystem =>
+        fileSystem is PhysicalFileSystem physical ? new LinuxMountTable(physical.Rootfs) : new FileMountTable(fileSystem);
 
     /// <summary>Reads a user-named input file (--config); not rooted at --rootfs, like a path typed in the shell.</summary>
     public Func<string, byte[]> ReadUserFile { get; init; } = File.ReadAllBytes;

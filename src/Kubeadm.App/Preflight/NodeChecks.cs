@@ -1,6 +1,7 @@
 using Kubeadm.Core.Configuration.Validation;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Preflight;
+using Kubeadm.Core.Runtime;
 
 namespace Kubeadm.App.Preflight;
 
@@ -20,7 +21,7 @@ public static class NodeChecks
         var kubernetesVersion = inputs.Config.Cluster.KubernetesVersion;
         var checks = new List<PreflightCheck>
         {
-            ContainerRuntime(host, inputs.Config.Init.NodeRegistration.CriSocket),
+            ContainerRuntime(inputs.ContainerRuntime),
             PreflightCheck.Of("Swap", () => HostFileRules.CheckSwaps(inputs.ReadText(HostFileRules.SwapsPath))),
         };
 
@@ -53,21 +54,23 @@ public static class NodeChecks
         });
     }
 
-    /// <summary>
-    /// CRI: kubeadm asks the runtime for its status over CRI; this build has no CRI client, so it checks that the
-    /// socket accepts connections and says so.
-    /// </summary>
-    public static PreflightCheck ContainerRuntime(IPreflightHost host, string criSocket)
+    /// <summary>CRI: asks the runtime for its version and status; an error unless it answers and reports RuntimeReady.</summary>
+    public static PreflightCheck ContainerRuntime(Func<IContainerRuntime> connect)
     {
-        ArgumentNullException.ThrowIfNull(host);
-        ArgumentNullException.ThrowIfNull(criSocket);
-        var path = criSocket.StartsWith("unix://", StringComparison.Ordinal) ? criSocket["unix://".Length..] : criSocket;
+        ArgumentNullException.ThrowIfNull(connect);
         return new PreflightCheck("CRI", async ct =>
-            await host.ConnectUnixSocketAsync(path, ct).ConfigureAwait(false) is { } problem
-                ? CheckOutcome.Error(
-                    $"container runtime is not running: {problem} (this build checks that the CRI socket {path} accepts "
-                    + "connections; it has no CRI client to ask the runtime for its status)")
-                : CheckOutcome.Passed);
+        {
+            try
+            {
+                await using var runtime = connect();
+                await RuntimeChecks.CheckRunningAsync(runtime, ct).ConfigureAwait(false);
+                return CheckOutcome.Passed;
+            }
+            catch (ContainerRuntimeException e)
+            {
+                return CheckOutcome.Error(e.Message);
+            }
+        });
     }
 
     private static PreflightCheck InPath(IPreflightHost host, string executable, bool mandatory) =>

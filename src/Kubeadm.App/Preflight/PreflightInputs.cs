@@ -1,6 +1,7 @@
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Preflight;
+using Kubeadm.Core.Runtime;
 
 namespace Kubeadm.App.Preflight;
 
@@ -12,6 +13,9 @@ public sealed record PreflightInputs(
     public TimeSpan EtcdRetryInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Opens a client for the node's container runtime (nodeRegistration.criSocket).</summary>
+    public required Func<IContainerRuntime> ContainerRuntime { get; init; }
 
     /// <summary>A file's text, or null when it does not exist or cannot be read.</summary>
     public string? ReadText(string path) => ReadBytes(path) is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null;

@@ -6,16 +6,12 @@ namespace Kubeadm.App.Preflight;
 
 /// <summary>
 /// The `preflight` phase of `kubeadm init`: the root check on its own, then every init check; fatal errors stop
-/// the run with "preflight checks failed". Checks also run in --dry-run (they only read the host).
+/// the run with "preflight checks failed"; then the ImagePull check pulls the missing images through CRI. Checks
+/// also run in --dry-run (they only read the host); images are not pulled then.
 /// </summary>
 public static class PreflightPhase
 {
     public const string WouldPullImages = "[preflight] Would pull the required images (like 'kubeadm config images pull')";
-
-    public const string ImagesNotPulled =
-        "\t[WARNING ImagePull]: this build of kubeadm has no CRI client, so it does not pull the control-plane images; "
-        + "the kubelet pulls them when it starts the static Pods (to pull them beforehand, run 'crictl pull' for each "
-        + "image 'kubeadm config images list' prints)";
 
     public static Phase<InitContext> Create() => new()
     {
@@ -52,9 +48,12 @@ public static class PreflightPhase
             throw new PreflightFailedException();
         }
 
+        var connect = context.ContainerRuntime
+            ?? throw new InvalidOperationException("the init context has no container runtime client");
         var inputs = new PreflightInputs(context.Config, context.FileSystem, host, context.GetEnvironmentVariable, context.Out)
         {
             Clock = context.Clock,
+            ContainerRuntime = connect,
         };
         var report = await PreflightChecksRunner.RunAsync(InitPreflightChecks.Create(inputs), ignored, context.Err, cancellationToken)
             .ConfigureAwait(false);
@@ -66,10 +65,18 @@ public static class PreflightPhase
         if (context.DryRun)
         {
             context.Out.WriteLine(WouldPullImages);
+            return;
         }
-        else if (!string.Equals(context.Config.Init.NodeRegistration.ImagePullPolicy, "Never", StringComparison.Ordinal))
+
+        foreach (var line in ImagePullCheck.Intro)
         {
-            context.Err.WriteLine(ImagesNotPulled);
+            context.Out.WriteLine(line);
+        }
+
+        var pull = ImagePullCheck.Create(context.Config, connect, context.Err, context.Options.Verbosity);
+        if ((await PreflightChecksRunner.RunAsync([pull], ignored, context.Err, cancellationToken).ConfigureAwait(false)).Failed)
+        {
+            throw new PreflightFailedException();
         }
     }
 }

@@ -6,9 +6,10 @@ using Kubeadm.Workflow;
 namespace Kubeadm.App.Reset;
 
 /// <summary>
-/// The reset "cleanup-node" phase: stops the kubelet, checks that nothing is mounted under /var/lib/kubelet (this build
-/// cannot unmount), says how to remove the containers (it has no CRI client), then empties the directories and
-/// deletes the kubeconfig files kubeadm wrote. Failures to delete are warnings, as in kubeadm.
+/// The reset "cleanup-node" phase, in kubeadm's order: stops the kubelet, unmounts what is mounted under
+/// /var/lib/kubelet, stops and removes the pod sandboxes through CRI, then empties the directories and deletes the
+/// kubeconfig files kubeadm wrote. Failures to remove containers or delete files are warnings, as in kubeadm; an
+/// unmount failure stops the phase before anything is deleted. --dry-run lists what would be unmounted and removed.
 /// </summary>
 public static class CleanupNodePhase
 {
@@ -36,21 +37,12 @@ public static class CleanupNodePhase
     {
         List<string> directories = [KubeadmConstants.ManifestsDir];
         await StopKubeletAsync(context, cancellationToken).ConfigureAwait(false);
-        if (context.DryRun)
+        if (UnmountKubeletDir(context))
         {
-            context.Out.WriteLine($"[reset] Would unmount mounted directories in \"{KubeadmConstants.KubeletDir}\"");
-            context.Out.WriteLine("[reset] Would remove Kubernetes-managed containers");
-        }
-        else
-        {
-            if (CheckNothingMountedInKubeletDir(context))
-            {
-                directories.Add(KubeadmConstants.KubeletDir);
-            }
-
-            ReportContainersLeft(context);
+            directories.Add(KubeadmConstants.KubeletDir);
         }
 
+        await KubeContainers.RemoveAsync(context, cancellationToken).ConfigureAwait(false);
         if (context.CertificatesDir != KubeadmConstants.DefaultCertificatesDir)
         {
             context.Warn($"[reset] WARNING: Cleaning a non-default certificates directory: \"{context.CertificatesDir}\"");
@@ -93,8 +85,12 @@ public static class CleanupNodePhase
         }
     }
 
-    /// <summary>False when there is no kubelet directory to clean; throws when mounts remain (kubeadm fails there too).</summary>
-    private static bool CheckNothingMountedInKubeletDir(ResetContext context)
+    /// <summary>
+    /// Unmounts everything mounted under the kubelet directory, in /proc/mounts order with the configured
+    /// unmountFlags; false when there is no kubelet directory. Any failure fails the phase before anything is deleted
+    /// (emptying the directory through a live mount would delete the volume's data).
+    /// </summary>
+    private static bool UnmountKubeletDir(ResetContext context)
     {
         var kubeletDir = KubeadmConstants.KubeletDir;
         if (!context.FileSystem.DirectoryExists(kubeletDir))
@@ -103,30 +99,51 @@ public static class CleanupNodePhase
             return false;
         }
 
-        context.Out.WriteLine($"[reset] Unmounting mounted directories in \"{kubeletDir}\"");
-        var mounts = KubeletMounts.Under(context.FileSystem, kubeletDir);
-        if (mounts.Count == 0)
+        IReadOnlyList<string> mounts;
+        try
         {
+            mounts = context.Mounts.MountPointsUnder(kubeletDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KubeadmUserException($"failed to read the mount table {KubeletMounts.MountsFile}: {e.Message}", e);
+        }
+
+        if (context.DryRun)
+        {
+            context.Out.WriteLine($"[reset] Would unmount mounted directories in \"{kubeletDir}\"");
+            foreach (var mount in mounts)
+            {
+                context.Out.WriteLine($"[reset] Would unmount \"{mount}\"");
+            }
+
             return true;
         }
 
-        // Emptying the directory through live mounts would delete the data of the volumes behind them.
-        var commands = string.Join("", mounts.Select(mount => "\n\t" + KubeletMounts.UmountCommand(mount, context.UnmountFlags)));
-        throw new KubeadmUserException(
-            $"failed to unmount directories in \"{kubeletDir}\": this build does not unmount file systems itself; "
-            + $"unmount these, then run 'kubeadm reset' again:{commands}");
-    }
-
-    private static void ReportContainersLeft(ResetContext context)
-    {
-        if (context.Verbosity >= 1)
+        context.Out.WriteLine($"[reset] Unmounting mounted directories in \"{kubeletDir}\"");
+        var flags = KubeletMounts.Flags(context.UnmountFlags);
+        var errors = new List<string>();
+        foreach (var mount in mounts)
         {
-            context.Err.WriteLine("[reset] Removing Kubernetes-managed containers");
+            if (context.Verbosity >= 1)
+            {
+                context.Err.WriteLine($"[reset] Unmounting \"{mount}\"");
+            }
+
+            try
+            {
+                context.Mounts.Unmount(mount, flags);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.Add($"failed to unmount \"{mount}\": {e.Message} (by hand: {KubeletMounts.UmountCommand(mount, context.UnmountFlags)})");
+            }
         }
 
-        context.ReportUnfinished(
-            "[reset] Failed to remove containers: this build has no CRI client; remove them with "
-            + $"'crictl --runtime-endpoint {context.CriSocket} rmp --all --force'");
+        return errors.Count == 0
+            ? true
+            : throw new KubeadmUserException(
+                $"encountered the following errors while unmounting directories in \"{kubeletDir}/\": [{string.Join(", ", errors)}]");
     }
 
     private static void CleanDirectories(ResetContext context, IReadOnlyList<string> directories)

@@ -1,6 +1,4 @@
 using System.Text;
-using Kubeadm.Core.Errors;
-using Kubeadm.Core.Host;
 
 namespace Kubeadm.App.Reset;
 
@@ -9,27 +7,31 @@ public static class KubeletMounts
 {
     public const string MountsFile = "/proc/mounts";
 
-    /// <summary>Every mount point strictly under <paramref name="kubeletDir"/>, in /proc/mounts order.</summary>
-    public static IReadOnlyList<string> Under(IFileSystem fileSystem, string kubeletDir)
+    /// <summary>Every mount point strictly under <paramref name="kubeletDir"/> in a /proc/mounts text, in file order.</summary>
+    public static IReadOnlyList<string> Parse(string table, string kubeletDir)
     {
-        ArgumentNullException.ThrowIfNull(fileSystem);
+        ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(kubeletDir);
-        string table;
-        try
-        {
-            table = fileSystem.ReadAllText(MountsFile);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new KubeadmUserException($"open {MountsFile}: {e.Message}", e);
-        }
-
         var prefix = kubeletDir.EndsWith('/') ? kubeletDir : kubeletDir + "/";
         return [.. table.Split('\n')
             .Select(line => line.Split(' '))
             .Where(fields => fields.Length >= 2)
             .Select(fields => Unescape(fields[1]))
             .Where(mountPoint => mountPoint.StartsWith(prefix, StringComparison.Ordinal))];
+    }
+
+    /// <summary>The umount2 flags for ResetConfiguration.unmountFlags (validated earlier), ORed.</summary>
+    public static int Flags(IEnumerable<string> unmountFlags)
+    {
+        ArgumentNullException.ThrowIfNull(unmountFlags);
+        return unmountFlags.Aggregate(0, (flags, name) => flags | name switch
+        {
+            "MNT_FORCE" => 1,
+            "MNT_DETACH" => 2,
+            "MNT_EXPIRE" => 4,
+            "UMOUNT_NOFOLLOW" => 8,
+            _ => throw new ArgumentException($"unknown unmount flag \"{name}\"", nameof(unmountFlags)),
+        });
     }
 
     /// <summary>The umount command for one mount point, with the unmountFlags that umount(8) has options for.</summary>
@@ -53,7 +55,7 @@ public static class KubeletMounts
     }
 
     // The kernel writes space, tab, newline and backslash in mount points as three-digit octal escapes.
-    private static string Unescape(string field)
+    internal static string Unescape(string field)
     {
         var text = new StringBuilder(field.Length);
         for (var i = 0; i < field.Length; i++)

@@ -2,6 +2,7 @@ using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Constants;
 using Kubeadm.Core.EtcdApi;
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Runtime;
 
 namespace Kubeadm.App.Reset;
 
@@ -13,6 +14,12 @@ public sealed class ResetContext
 
     /// <summary>The init system; under --dry-run a recorder.</summary>
     public required IServiceManager ServiceManager { get; init; }
+
+    /// <summary>The host's mounts (never changed under --dry-run: the phase only reads them then).</summary>
+    public required IMountTable Mounts { get; init; }
+
+    /// <summary>Opens a client for the node's container runtime at <see cref="CriSocket"/>.</summary>
+    public required Func<IContainerRuntime> ContainerRuntime { get; init; }
 
     public required TextWriter Out { get; init; }
 

@@ -39,7 +39,7 @@ public sealed class ResetContextFactory
 
         var criSocket = options.CriSocket is { Length: > 0 } socket ? socket
             : config.CriSocket.Length > 0 ? config.CriSocket
-            : DetectCriSocket(hostFileSystem);
+            : Runtime.CriSocketDetector.Detect(hostFileSystem);
         var certificatesDir = options.CertDir is { Length: > 0 } certDir ? certDir
             : config.CertificatesDir.Length > 0 ? config.CertificatesDir
             : cluster?.CertificatesDir is { Length: > 0 } fromCluster ? fromCluster
@@ -53,6 +53,8 @@ public sealed class ResetContextFactory
             // Belt and braces: in --dry-run the phases only print, and even a stray delete would stay in memory.
             FileSystem = dryRun ? new DryRunFileSystem(hostFileSystem, TextWriter.Null) : hostFileSystem,
             ServiceManager = dryRun ? new RecordingServiceManager() : _environment.ServiceManager(),
+            Mounts = _environment.MountTableFor(hostFileSystem),
+            ContainerRuntime = () => _environment.ContainerRuntimeFor(hostFileSystem, criSocket),
             Out = _environment.Out,
             Err = _environment.Err,
             ReadLine = _environment.ReadLine,
@@ -91,20 +93,6 @@ public sealed class ResetContextFactory
         }
 
         return ResetConfigurationDecoder.Decode(text, path);
-    }
-
-    /// <summary>kubeadm's CRI detection: the one known socket present on the host, the default when none is.</summary>
-    private static string DetectCriSocket(IFileSystem fileSystem)
-    {
-        var found = KubeadmConstants.KnownCriSockets.Where(socket => fileSystem.FileExists(socket["unix://".Length..])).ToList();
-        return found.Count switch
-        {
-            0 => KubeadmConstants.DefaultCriSocket,
-            1 => found[0],
-            _ => throw new KubeadmUserException(
-                "found multiple CRI endpoints on the host. Please define which one do you wish to use by setting " +
-                $"the 'criSocket' field in the kubeadm configuration file (or --cri-socket): {string.Join(", ", found)}"),
-        };
     }
 
     private static string Absolute(string path) => path.StartsWith('/') ? path : Path.GetFullPath(path);

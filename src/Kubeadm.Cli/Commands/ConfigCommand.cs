@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Kubeadm.App.Init;
+using Kubeadm.App.Runtime;
 using Kubeadm.Core.Configuration.Serialization;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Images;
 
 namespace Kubeadm.Cli.Commands;
 
-/// <summary>`kubeadm config`: print init-defaults, validate, images list and migrate.</summary>
+/// <summary>`kubeadm config`: print init-defaults, validate, images list|pull and migrate.</summary>
 public sealed class ConfigCommand
 {
     private readonly InitEnvironment _environment;
@@ -77,7 +78,27 @@ public sealed class ConfigCommand
 
             return 0;
         }));
-        return new Command("images", "Interact with container images used by kubeadm") { list };
+        return new Command("images", "Interact with container images used by kubeadm") { list, CreateImagesPull() };
+    }
+
+    private Command CreateImagesPull()
+    {
+        var flags = new InitFlags();
+        var pull = new Command("pull", "Pull images used by kubeadm")
+        {
+            flags.Config, flags.CriSocket, flags.FeatureGates, flags.ImageRepository, flags.KubernetesVersion,
+        };
+        pull.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(_environment.Err, parse.GetValue(_global.Verbosity), async () =>
+        {
+            var options = flags.Bind(parse, _global);
+            var config = ImageConfigurationLoader.Load(options, _environment.ReadUserFile, Warn);
+            var fileSystem = _environment.FileSystemFor(options.Rootfs);
+            var criSocket = config.Init.NodeRegistration.CriSocket is { Length: > 0 } socket ? socket : CriSocketDetector.Detect(fileSystem);
+            await using var runtime = _environment.ContainerRuntimeFor(fileSystem, criSocket);
+            await ImagesPullCommand.RunAsync(runtime, config, _environment.Out, cancellationToken);
+            return 0;
+        }));
+        return pull;
     }
 
     private Command CreateMigrate()

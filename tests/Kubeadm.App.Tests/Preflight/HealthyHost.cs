@@ -6,6 +6,7 @@ using Kubeadm.App.Tests.Certs;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Preflight;
+using Kubeadm.Core.Runtime;
 
 namespace Kubeadm.App.Tests.Preflight;
 
@@ -40,6 +41,9 @@ internal sealed class HealthyHost
 
     public InMemoryPreflightHost Host { get; } = new();
 
+    /// <summary>A ready runtime holding no images until a test adds them.</summary>
+    public InMemoryContainerRuntime Runtime { get; } = new();
+
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
     public KubeadmConfig Config { get; set; }
@@ -52,7 +56,7 @@ internal sealed class HealthyHost
         FileSystem.WriteFile(path, Encoding.UTF8.GetBytes(content), UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
     public PreflightInputs Inputs() =>
-        new(Config, FileSystem, Host, name => Environment.GetValueOrDefault(name), Out) { EtcdRetryInterval = TimeSpan.Zero };
+        new(Config, FileSystem, Host, name => Environment.GetValueOrDefault(name), Out) { EtcdRetryInterval = TimeSpan.Zero, ContainerRuntime = () => Runtime };
 
     /// <summary>Runs every init check (not the root check) and returns the report.</summary>
     public async Task<PreflightReport> RunChecksAsync()
@@ -85,6 +89,7 @@ internal sealed class HealthyHost
             Err = Err,
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
             PreflightHost = Host,
+            ContainerRuntime = () => Runtime,
         };
     }
 }

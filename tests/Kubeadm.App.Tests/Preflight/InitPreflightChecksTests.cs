@@ -2,6 +2,7 @@ using Kubeadm.App.Preflight;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Preflight;
+using Kubeadm.Core.Runtime;
 
 namespace Kubeadm.App.Tests.Preflight;
 
@@ -134,16 +135,28 @@ public sealed class InitPreflightChecksTests
     }
 
     [Fact]
-    public async Task Should_SayWhatWasChecked_When_TheCriSocketRefusesConnections()
+    public async Task Should_FailTheCriCheck_When_TheRuntimeDoesNotAnswer()
     {
         var host = new HealthyHost();
-        host.Host.ListeningSockets.Clear();
+        host.Runtime.Unreachable = "cannot connect to the container runtime at \"unix:///var/run/containerd/containerd.sock\": connection refused";
 
         var finding = Assert.Single(await host.FindingsOfAsync("CRI"));
 
         Assert.True(finding.IsFatal);
-        Assert.StartsWith("container runtime is not running: dial unix /var/run/containerd/containerd.sock: connect:", finding.Message);
-        Assert.Contains("this build checks that the CRI socket /var/run/containerd/containerd.sock accepts connections", finding.Message);
+        Assert.Equal(
+            "container runtime is not running: cannot connect to the container runtime at \"unix:///var/run/containerd/containerd.sock\": connection refused",
+            finding.Message);
+    }
+
+    [Fact]
+    public async Task Should_FailTheCriCheck_When_TheRuntimeIsNotReady()
+    {
+        var host = new HealthyHost();
+        host.Runtime.Ready = new RuntimeCondition("RuntimeReady", false, "NotReady", "runc is missing");
+
+        var finding = Assert.Single(await host.FindingsOfAsync("CRI"));
+
+        Assert.Equal("container runtime condition \"RuntimeReady\" is not true. reason: NotReady, message: runc is missing", finding.Message);
     }
 
     [Fact]

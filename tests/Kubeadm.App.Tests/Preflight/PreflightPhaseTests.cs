@@ -1,20 +1,73 @@
 using Kubeadm.App.Preflight;
 using Kubeadm.Core.Preflight;
+using Kubeadm.Core.Runtime;
 
 namespace Kubeadm.App.Tests.Preflight;
 
 public sealed class PreflightPhaseTests
 {
     [Fact]
-    public async Task Should_PassAndSayImagesAreNotPulled_When_TheHostIsHealthy()
+    public async Task Should_PullEveryMissingImageInListOrder_When_TheHostIsHealthy()
     {
         var host = new HealthyHost();
+        host.Runtime.SandboxImage = "registry.k8s.io/pause:3.10.1";
+        host.Runtime.WithImages(["registry.k8s.io/kube-proxy:v1.34.2"]);
         var context = host.Context();
 
         await PreflightPhase.RunAsync(context, default);
 
-        Assert.Equal("[preflight] Running pre-flight checks\n", host.Out.ToString());
-        Assert.Equal(PreflightPhase.ImagesNotPulled + "\n", host.Err.ToString());
+        Assert.Equal("[preflight] Running pre-flight checks\n" + string.Join("", ImagePullCheck.Intro.Select(line => line + "\n")), host.Out.ToString());
+        Assert.Equal("", host.Err.ToString());
+        Assert.Equal(
+            [
+                "registry.k8s.io/kube-apiserver:v1.34.2", "registry.k8s.io/kube-controller-manager:v1.34.2", "registry.k8s.io/kube-scheduler:v1.34.2",
+                "registry.k8s.io/coredns/coredns:v1.12.1", "registry.k8s.io/pause:3.10.1", "registry.k8s.io/etcd:3.6.5-0",
+            ],
+            host.Runtime.Pulls);
+    }
+
+    [Fact]
+    public async Task Should_PullEvenPresentImages_When_PolicyIsAlways()
+    {
+        var host = new HealthyHost();
+        host.Config.Init.NodeRegistration.ImagePullPolicy = "Always";
+        host.Config.Init.NodeRegistration.ImagePullSerial = false;
+        host.Runtime.WithImages(["registry.k8s.io/kube-proxy:v1.34.2"]);
+
+        await PreflightPhase.RunAsync(host.Context(), default);
+
+        Assert.Equal(7, host.Runtime.Pulls.Count);
+        Assert.Contains("detected that the sandbox image \"\" of the container runtime is inconsistent", host.Err.ToString());
+    }
+
+    [Fact]
+    public async Task Should_FailNamingEachAbsentImage_When_PolicyIsNever()
+    {
+        var host = new HealthyHost();
+        host.Config.Init.NodeRegistration.ImagePullPolicy = "Never";
+        host.Runtime.WithImages(Kubeadm.Core.Images.ControlPlaneImages.List(host.Config.Cluster, _ => { }).Where(image => !image.Contains("etcd")));
+
+        await Assert.ThrowsAsync<PreflightFailedException>(() => PreflightPhase.RunAsync(host.Context(), default));
+
+        Assert.Contains(
+            "\t[ERROR ImagePull]: image registry.k8s.io/etcd:3.6.5-0 is not present on the node and nodeRegistration.imagePullPolicy is Never",
+            host.Err.ToString() + host.Out.ToString());
+        Assert.Empty(host.Runtime.Pulls);
+    }
+
+    [Fact]
+    public async Task Should_NameTheImageAndTheRegistryAnswer_When_APullFails()
+    {
+        var host = new HealthyHost();
+        host.Runtime.PullFailures["registry.k8s.io/etcd:3.6.5-0"] = "rpc error: code = NotFound desc = registry.k8s.io/etcd:3.6.5-0: not found";
+
+        await Assert.ThrowsAsync<PreflightFailedException>(() => PreflightPhase.RunAsync(host.Context(), default));
+
+        Assert.Contains(
+            "\t[ERROR ImagePull]: failed to pull image registry.k8s.io/etcd:3.6.5-0: failed to pull image registry.k8s.io/etcd:3.6.5-0: "
+            + "rpc error: code = NotFound desc = registry.k8s.io/etcd:3.6.5-0: not found",
+            host.Err.ToString() + host.Out.ToString());
+        Assert.Equal(6 + ImagePuller.PullAttempts, host.Runtime.Pulls.Count);
     }
 
     [Fact]
@@ -94,14 +147,16 @@ public sealed class PreflightPhaseTests
     }
 
     [Fact]
-    public async Task Should_NotMentionImages_When_ThePullPolicyIsNever()
+    public async Task Should_PullNothingAndNotCheckTheSandboxImage_When_ThePullPolicyIsNeverAndTheImagesArePresent()
     {
         var host = new HealthyHost();
         host.Config.Init.NodeRegistration.ImagePullPolicy = "Never";
+        host.Runtime.WithImages(Kubeadm.Core.Images.ControlPlaneImages.List(host.Config.Cluster, _ => { }));
         var context = host.Context();
 
         await PreflightPhase.RunAsync(context, default);
 
         Assert.Equal("", host.Err.ToString());
+        Assert.Empty(host.Runtime.Pulls);
     }
 }

@@ -4,6 +4,7 @@ using Kubeadm.App.Reset;
 using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.EtcdApi;
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Runtime;
 using Kubeadm.Workflow;
 
 namespace Kubeadm.App.Tests.Reset;
@@ -71,6 +72,12 @@ public sealed class ResetHarness
 
     public Dictionary<string, string> UserFiles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The node's container runtime (ready, nothing running until a test adds sandboxes).</summary>
+    public InMemoryContainerRuntime Runtime { get; } = new();
+
+    /// <summary>Replaces the mount table read from the in-memory /proc/mounts.</summary>
+    public IMountTable? Mounts { get; set; }
+
     public StringWriter Out { get; } = new();
 
     public StringWriter Err { get; } = new();
@@ -120,6 +127,8 @@ public sealed class ResetHarness
                 var settings = new EtcdClientSettings(request.Endpoints, EtcdTlsFiles.ForCertificatesDir(request.CertificatesDir)) { Timeout = TimeSpan.Zero };
                 return new EtcdCluster(Etcd, settings, TimeProvider.System, request.Progress);
             },
+            ContainerRuntimeFor = (_, _) => Runtime,
+            MountTableFor = fileSystem => Mounts ?? new FileMountTable(fileSystem),
         };
         var context = await new ResetContextFactory(environment, () => IsRoot).CreateAsync(options, CancellationToken.None);
         var runner = new PhaseRunner<ResetContext>(ResetPhaseTree.Create(), () => context);

@@ -56,7 +56,6 @@ public sealed class ResetWorkflowTests
         Assert.Equal(
             """
             [reset] No kubeadm config, using etcd pod spec to get data directory
-            [reset] Failed to remove containers: this build has no CRI client; remove them with 'crictl --runtime-endpoint unix:///var/run/containerd/containerd.sock rmp --all --force'
 
             """,
             harness.Err.ToString());
@@ -91,7 +90,7 @@ public sealed class ResetWorkflowTests
             [reset] Would stop the kubelet service
             [reset] Would unmount mounted directories in "/var/lib/kubelet"
             [reset] Would remove Kubernetes-managed containers
-            [reset] Would delete contents of directories: [/etc/kubernetes/manifests /etc/kubernetes/pki]
+            [reset] Would delete contents of directories: [/etc/kubernetes/manifests /var/lib/kubelet /etc/kubernetes/pki]
             [reset] Would delete files: {DeletedFiles}
 
             """,
@@ -194,7 +193,7 @@ public sealed class ResetWorkflowTests
     }
 
     [Fact]
-    public async Task Should_FailWithTheUmountCommandsAndKeepTheKubeletDirectory_When_MountsRemain()
+    public async Task Should_UnmountInProcMountsOrderThenEmptyTheKubeletDirectory_When_MountsRemain()
     {
         var harness = new ResetHarness().WithInitState();
         harness.FileSystem.WriteAllText(
@@ -203,13 +202,85 @@ public sealed class ResetWorkflowTests
             + "nfs:/x /var/lib/kubelet/pods/abc/volumes/my\\040data nfs rw 0 0\ntmpfs /var/lib/kubeletx tmpfs rw 0 0\n",
             FileModes.Private);
 
+        await harness.RunAsync(Forced with { Verbosity = 1 });
+
+        Assert.Equal("tmpfs /var/lib/kubeletx tmpfs rw 0 0\n", harness.FileSystem.ReadAllText("/proc/mounts"));
+        Assert.Contains(
+            "[reset] Unmounting \"/var/lib/kubelet/pods/abc/volumes/kubernetes.io~projected/kube-api-access\"\n[reset] Unmounting \"/var/lib/kubelet/pods/abc/volumes/my data\"\n",
+            harness.Err.ToString());
+        Assert.DoesNotContain("/var/lib/kubelet/config.yaml", harness.Files);
+    }
+
+    [Fact]
+    public async Task Should_FailWithTheUmountCommandsAndKeepTheKubeletDirectory_When_AnUnmountFails()
+    {
+        var harness = new ResetHarness().WithInitState();
+        harness.Mounts = new BusyMounts("/var/lib/kubelet/pods/abc/volumes/my data");
+
         var error = await Assert.ThrowsAsync<PhaseExecutionException>(() => harness.RunAsync(Forced));
 
-        Assert.StartsWith("error execution phase cleanup-node: failed to unmount directories in \"/var/lib/kubelet\"", error.Message);
-        Assert.EndsWith(
-            "\n\tumount /var/lib/kubelet/pods/abc/volumes/kubernetes.io~projected/kube-api-access\n\tumount '/var/lib/kubelet/pods/abc/volumes/my data'",
+        Assert.Equal(
+            "error execution phase cleanup-node: encountered the following errors while unmounting directories in \"/var/lib/kubelet/\": "
+            + "[failed to unmount \"/var/lib/kubelet/pods/abc/volumes/my data\": device or resource busy (by hand: umount '/var/lib/kubelet/pods/abc/volumes/my data')]",
             error.Message);
         Assert.Contains("/var/lib/kubelet/config.yaml", harness.Files);
+        Assert.Contains("/etc/kubernetes/admin.conf", harness.Files);
+    }
+
+    [Fact]
+    public async Task Should_StopAndRemoveEveryPodSandbox_When_TheRuntimeRunsPods()
+    {
+        var harness = new ResetHarness().WithInitState();
+        harness.Runtime.Sandboxes.AddRange([new("s1", "etcd-cp-1", "kube-system", true), new("s2", "web", "default", false)]);
+
+        await harness.RunAsync(Forced);
+
+        Assert.Empty(harness.Runtime.Sandboxes);
+        Assert.DoesNotContain("Failed to remove containers", harness.Err.ToString());
+    }
+
+    [Fact]
+    public async Task Should_ListWhatWouldBeRemovedAndRemoveNothing_When_DryRun()
+    {
+        var harness = new ResetHarness().WithInitState();
+        harness.Runtime.Sandboxes.Add(new("s1", "etcd-cp-1", "kube-system", true));
+        harness.FileSystem.WriteAllText("/proc/mounts", "tmpfs /var/lib/kubelet/pods/abc/volumes/v tmpfs rw 0 0\n", FileModes.Private);
+
+        await harness.RunAsync(Forced with { DryRun = true });
+
+        Assert.Contains(
+            "[reset] Would unmount mounted directories in \"/var/lib/kubelet\"\n[reset] Would unmount \"/var/lib/kubelet/pods/abc/volumes/v\"\n"
+            + "[reset] Would remove Kubernetes-managed containers\n[reset] Would stop and remove pod sandbox s1 (kube-system/etcd-cp-1)\n",
+            harness.Out.ToString());
+        Assert.Single(harness.Runtime.Sandboxes);
+        Assert.Contains("/var/lib/kubelet/pods/abc/volumes/v", harness.FileSystem.ReadAllText("/proc/mounts"));
+    }
+
+    [Fact]
+    public async Task Should_WarnAndGoOn_When_TheRuntimeIsDown()
+    {
+        var harness = new ResetHarness().WithInitState();
+        harness.Runtime.Unreachable = "cannot connect to the container runtime at \"unix:///var/run/containerd/containerd.sock\": connection refused";
+
+        await harness.RunAsync(Forced);
+
+        Assert.Contains(
+            "[reset] Failed to remove containers: failed to list pod sandboxes: cannot connect to the container runtime at \"unix:///var/run/containerd/containerd.sock\": connection refused\n",
+            harness.Err.ToString());
+        Assert.DoesNotContain("/etc/kubernetes/admin.conf", harness.Files);
+    }
+
+    private sealed class BusyMounts(string busy) : IMountTable
+    {
+        public IReadOnlyList<string> MountPointsUnder(string directory) => ["/var/lib/kubelet/pods/abc/volumes/v1", busy];
+
+        public void Unmount(string mountPoint, int flags)
+        {
+            if (mountPoint == busy)
+            {
+                throw new IOException("device or resource busy");
+            }
+        }
     }
 
     [Fact]
