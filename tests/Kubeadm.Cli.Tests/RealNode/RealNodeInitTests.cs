@@ -186,17 +186,21 @@ public sealed partial class RealNodeInitTests(ITestOutputHelper output)
     /// <summary>Runs the published binary inside the node, with the kubelet on PATH as on a real node.</summary>
     private static async Task<CliRun> KubeadmAsync(NodeNamespace node, string kubeadm, string[] arguments, TimeSpan timeout)
     {
-        var path = $"PATH={K8sTestBinaries.BinDir}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-        var (exitCode, text) = await node.RunAsync("/usr/bin/env", ["-i", path, "HOME=/root", kubeadm, .. arguments], timeout);
+        var (exitCode, text) = await InNodeAsync(node, [kubeadm, .. arguments], timeout);
         return new CliRun(exitCode, text, string.Empty);
     }
 
     private static async Task<JsonNode> KubectlJsonAsync(NodeNamespace node, params string[] arguments)
     {
-        var (exitCode, text) = await node.RunAsync(K8sTestBinaries.Kubectl, ["--kubeconfig", "/etc/kubernetes/admin.conf", "--request-timeout=20s", .. arguments, "-o", "json"], TimeSpan.FromSeconds(40));
+        var (exitCode, text) = await InNodeAsync(node, [K8sTestBinaries.Kubectl, "--kubeconfig", "/etc/kubernetes/admin.conf", "--request-timeout=20s", .. arguments, "-o", "json"], TimeSpan.FromSeconds(40));
         Assert.True(exitCode == 0, $"kubectl {string.Join(' ', arguments)}: {text}");
-        return JsonNode.Parse(text[text.IndexOf('{', StringComparison.Ordinal)..]) ?? throw new InvalidOperationException("kubectl printed null");
+        // Output is stdout then stderr (warnings): the JSON is the outermost braces.
+        return JsonNode.Parse(text[text.IndexOf('{', StringComparison.Ordinal)..(text.LastIndexOf('}') + 1)]) ?? throw new InvalidOperationException("kubectl printed null");
     }
+
+    /// <summary>A command in the node with a clean environment (no proxy variables from the test's), the kubelet on PATH.</summary>
+    private static Task<(int ExitCode, string Output)> InNodeAsync(NodeNamespace node, string[] command, TimeSpan timeout) =>
+        node.RunAsync("/usr/bin/env", ["-i", $"PATH={K8sTestBinaries.BinDir}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/root", .. command], timeout);
 
     /// <summary>Every control-plane component's mirror pod reports its container running (bounded).</summary>
     private static async Task WaitForMirrorPodsRunningAsync(NodeNamespace node, TimeSpan timeout)
