@@ -246,7 +246,10 @@ public sealed partial class RealNodeInitTests(ITestOutputHelper output)
 
     private static string Diagnostics(NodeNamespace node, ContainerdProcess containerd, SystemdKubelet kubelet, string kubeletLog)
     {
-        var kubeletTail = File.Exists(kubeletLog) ? string.Join('\n', File.ReadLines(kubeletLog).TakeLast(60)) : "(no kubelet log)";
+        // klog's fatal lines (F…) and Go panics, then the end; a fatal exit dumps every goroutine after its reason.
+        var lines = File.Exists(kubeletLog) ? File.ReadAllLines(kubeletLog) : ["(no kubelet log)"];
+        var fatal = lines.Where(l => Regex.IsMatch(l, @"^(F\d{4} |panic:|fatal error:)")).Distinct().TakeLast(10);
+        var kubeletTail = string.Join('\n', fatal.Append("...").Concat(lines.Where(l => !l.StartsWith('\t') && !l.StartsWith("goroutine ", StringComparison.Ordinal)).TakeLast(40)));
         var podLogs = Directory.Exists(node.HostPath("/var/log/pods"))
             ? string.Join('\n', Directory.EnumerateFiles(node.HostPath("/var/log/pods"), "*.log", SearchOption.AllDirectories)
                 .Select(f => $"--- {f}\n{string.Join('\n', File.ReadLines(f).TakeLast(15))}"))

@@ -161,7 +161,7 @@ internal sealed class ContainerdProcess : IAsyncDisposable
                 throw new InvalidOperationException($"containerd exited with {_process.ExitCode}:\n{LogTail()}");
             }
 
-            if (File.Exists(Socket) && LogTail(5).Contains("containerd successfully booted", StringComparison.Ordinal))
+            if (File.Exists(Socket) && File.ReadAllText(LogPath).Contains("containerd successfully booted", StringComparison.Ordinal))
             {
                 return;
             }
