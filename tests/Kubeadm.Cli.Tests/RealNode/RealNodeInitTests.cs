@@ -160,9 +160,12 @@ public sealed partial class RealNodeInitTests(ITestOutputHelper output)
           name: {NodeName}
           criSocket: {criSocket}
           kubeletExtraArgs:
-          # Kubernetes 1.20's kubelet still defaults to dockershim.
+          # Kubernetes 1.20's kubelet still defaults to dockershim, and reads the CRI endpoint only from its flag
+          # (kubeadm 1.34 puts it in instance-config.yaml as containerRuntimeEndpoint, a field 1.20 ignores).
           - name: container-runtime
             value: remote
+          - name: container-runtime-endpoint
+            value: {criSocket}
           - name: node-ip
             value: {NodeNamespace.Address}
         timeouts:
