@@ -37,7 +37,10 @@ internal sealed class ContainerdProcess : IAsyncDisposable
     public string LogTail(int lines = 40) =>
         File.Exists(LogPath) ? string.Join('\n', File.ReadLines(LogPath).TakeLast(lines)) : "(no containerd log)";
 
-    public static async Task<ContainerdProcess> StartAsync(string sandboxImage, IEnumerable<string>? plainHttpRegistries = null)
+    /// <param name="sandboxImage">containerd's CRI sandbox_image.</param>
+    /// <param name="plainHttpRegistries">host:port of loopback registries to pull from over plain HTTP.</param>
+    /// <param name="launcher">A command that runs its arguments elsewhere, e.g. nsenter into a test node's namespaces (RealNode/NodeNamespace).</param>
+    public static async Task<ContainerdProcess> StartAsync(string sandboxImage, IEnumerable<string>? plainHttpRegistries = null, IReadOnlyList<string>? launcher = null)
     {
         HostTool.Require(Binary, "containerd");
         HostTool.Require("/usr/sbin/runc", "runc");
@@ -57,7 +60,13 @@ internal sealed class ContainerdProcess : IAsyncDisposable
 
         var config = Path.Combine(directory, "config.toml");
         await File.WriteAllTextAsync(config, Config(directory, sandboxImage, certsDir));
-        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardError = false, RedirectStandardOutput = false };
+        string[] shell = [.. launcher ?? [], "/bin/sh"];
+        var start = new ProcessStartInfo(shell[0]) { RedirectStandardError = false, RedirectStandardOutput = false };
+        foreach (var part in shell.Skip(1))
+        {
+            start.ArgumentList.Add(part);
+        }
+
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add($"exec {Binary} --config \"$1\" >\"$2\" 2>&1");
         start.ArgumentList.Add("containerd");

@@ -29,6 +29,21 @@ internal sealed class OciImageBuilder
         return builder.WithEntrypoint(executable);
     }
 
+    /// <summary>
+    /// Adds the host <paramref name="executable"/> at <paramref name="imagePath"/> in the image (e.g. on the image's PATH
+    /// under the name a pod's command uses), plus every library it needs (per ldd) at their host paths.
+    /// </summary>
+    public async Task<OciImageBuilder> WithExecutableAsync(string executable, string imagePath)
+    {
+        WithFile(imagePath, await File.ReadAllBytesAsync(executable));
+        foreach (var library in await SharedLibrariesAsync(executable))
+        {
+            WithHostFile(library);
+        }
+
+        return this;
+    }
+
     public OciImageBuilder WithHostFile(string path) => WithFile(path, File.ReadAllBytes(path));
 
     public OciImageBuilder WithFile(string path, byte[] content)
