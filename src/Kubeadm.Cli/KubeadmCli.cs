@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using Kubeadm.App.Host;
 using Kubeadm.App.Init;
 using Kubeadm.Cli.Commands;
+using Kubeadm.Cli.Parsing;
 
 namespace Kubeadm.Cli;
 
@@ -49,11 +51,30 @@ public static class KubeadmCli
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args, InitEnvironment environment, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, InitEnvironment environment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var parse = Create(environment).Parse(args);
-        return parse.InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Err }, cancellationToken);
+        var root = Create(environment);
+        var normalized = PflagArguments.NormalizeBoolFlags(root, args, out var boolError);
+        var parse = root.Parse(normalized);
+        var invocation = new InvocationConfiguration { Output = environment.Out, Error = environment.Err };
+        if (boolError is not null)
+        {
+            return await CommandErrors.ReportAsync(environment.Err, boolError).ConfigureAwait(false);
+        }
+
+        if (parse.Action is ParseErrorAction)
+        {
+            if (ParseErrorWording.MissingSubcommand(parse) is { } commandWords)
+            {
+                await root.Parse([.. commandWords, "--help"]).InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+                return CommandErrors.Failure;
+            }
+
+            return await CommandErrors.ReportAsync(environment.Err, ParseErrorWording.Describe(parse)).ConfigureAwait(false);
+        }
+
+        return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The real host: files under --rootfs, systemd, /proc for host facts.</summary>
