@@ -8,6 +8,7 @@ public static class CommandErrors
 {
     public const int Failure = 1;
     private const int StackTraceVerbosity = 5;
+    private const string StackTraceHint = "To see the stack trace of this error execute with --v=5 or higher";
 
     public static async Task<int> RunAsync(TextWriter err, int verbosity, Func<Task<int>> body)
     {
@@ -25,17 +26,18 @@ public static class CommandErrors
         catch (Exception e)
         {
             await err.WriteLineAsync(e.Message).ConfigureAwait(false);
-            if (verbosity >= StackTraceVerbosity)
-            {
-                await err.WriteLineAsync(e.ToString()).ConfigureAwait(false);
-            }
-            else
-            {
-                await err.WriteLineAsync("To see the stack trace of this error execute with --v=5 or higher").ConfigureAwait(false);
-            }
-
+            await err.WriteLineAsync(verbosity >= StackTraceVerbosity ? e.ToString() : StackTraceHint).ConfigureAwait(false);
             return Failure;
         }
+    }
+
+    /// <summary>A command-line error (bad flag, unknown command): the message and exit 1, no help text.</summary>
+    public static async Task<int> ReportAsync(TextWriter err, string message)
+    {
+        ArgumentNullException.ThrowIfNull(err);
+        await err.WriteLineAsync(message).ConfigureAwait(false);
+        await err.WriteLineAsync(StackTraceHint).ConfigureAwait(false);
+        return Failure;
     }
 
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using Kubeadm.App.Host;
 using Kubeadm.App.Init;
 using Kubeadm.Cli.Commands;
+using Kubeadm.Cli.Parsing;
 
 namespace Kubeadm.Cli;
 
@@ -10,27 +12,24 @@ namespace Kubeadm.Cli;
 public static class KubeadmCli
 {
     private const string Description = """
-        ┌──────────────────────────────────────────────────────────┐
-        │ KUBEADM                                                  │
-        │ Easily bootstrap a secure Kubernetes cluster             │
-        │                                                          │
-        │ Please give us feedback at:                              │
-        │ https://github.com/kubernetes/kubeadm/issues             │
-        └──────────────────────────────────────────────────────────┘
+        kubeadm for .NET: set up a Kubernetes control-plane node with one command.
 
-        Example usage:
+        It takes the commands, flags and configuration files of kubeadm v1.34 and does the same work:
+        certificates, kubeconfig files, static Pod manifests for etcd and the control plane, the kubelet's
+        configuration, then the cluster objects (configuration, RBAC, bootstrap token, CoreDNS, kube-proxy).
 
-            Create a two-machine cluster with one control-plane node
-            (which controls the cluster), and one worker node
-            (where your workloads, like Pods and Deployments run).
+        First steps:
 
-            ┌──────────────────────────────────────────────────────────┐
-            │ On the first machine:                                    │
-            ├──────────────────────────────────────────────────────────┤
-            │ control-plane# kubeadm init                              │
-            └──────────────────────────────────────────────────────────┘
+            See what "init" would write and create, without changing this machine:
+                kubeadm init --dry-run
 
-        (This is kubeadm for .NET: kubeadm's commands, flags and config files, re-implemented in C#.)
+            Set up the control plane on this machine (as root):
+                kubeadm init
+
+            Run or repeat a single step, for example the certificates:
+                kubeadm init phase certs all
+
+        Undo what "init" did on this machine with "kubeadm reset".
         """;
 
     public static RootCommand Create(InitEnvironment environment)
@@ -43,17 +42,36 @@ public static class KubeadmCli
         root.Subcommands.Add(new InitCommand(environment, global, help).Create());
         root.Subcommands.Add(new CertsCommand(environment, global, help).Create());
         root.Subcommands.Add(new ConfigCommand(environment, global).Create());
-        root.Subcommands.Add(new TokenCommand(environment, global).Create());
+        root.Subcommands.Add(new TokenCommand(environment, global, help).Create());
         root.Subcommands.Add(new ResetCommand(environment, global, help).Create());
         root.Subcommands.Add(VersionCommand.Create(environment.Out, global));
         return root;
     }
 
-    public static Task<int> RunAsync(string[] args, InitEnvironment environment, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, InitEnvironment environment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var parse = Create(environment).Parse(args);
-        return parse.InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Err }, cancellationToken);
+        var root = Create(environment);
+        var normalized = PflagArguments.NormalizeBoolFlags(root, args, out var boolError);
+        var parse = root.Parse(normalized);
+        var invocation = new InvocationConfiguration { Output = environment.Out, Error = environment.Err };
+        if (boolError is not null)
+        {
+            return await CommandErrors.ReportAsync(environment.Err, boolError).ConfigureAwait(false);
+        }
+
+        if (parse.Action is ParseErrorAction)
+        {
+            if (ParseErrorWording.MissingSubcommand(parse) is { } commandWords)
+            {
+                await root.Parse([.. commandWords, "--help"]).InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+                return CommandErrors.Failure;
+            }
+
+            return await CommandErrors.ReportAsync(environment.Err, ParseErrorWording.Describe(parse)).ConfigureAwait(false);
+        }
+
+        return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The real host: files under --rootfs, systemd, /proc for host facts.</summary>

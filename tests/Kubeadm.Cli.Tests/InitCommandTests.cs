@@ -159,11 +159,11 @@ public sealed class InitCommandTests
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("[init] Using Kubernetes version: v1.34.2", run.Output);
-        Assert.Contains("[dryrun] Using dry-run directory /etc/kubernetes/tmp/kubeadm-init-dryrun", run.Output);
+        Assert.Contains("WARNING: Using dry-run directory /etc/kubernetes/tmp/kubeadm-init-dryrun", run.Error);
         Assert.Contains("[certs] Generating \"ca\" certificate and key", run.Output);
         Assert.Contains("[kubeconfig] Writing \"admin.conf\" kubeconfig file", run.Output);
         Assert.Contains("[control-plane] Creating static Pod manifest for \"kube-apiserver\"", run.Output);
-        Assert.Contains("[kubelet-start] Writing kubelet configuration to file \"/var/lib/kubelet/config.yaml\"", run.Output);
+        Assert.Matches("\\[kubelet-start\\] Writing kubelet configuration to file \"/etc/kubernetes/tmp/kubeadm-init-dryrun[0-9]+/config.yaml\"", run.Output);
         Assert.Contains("[dryrun] Would perform action CREATE on resource \"configmaps\" in API group \"core/v1\"", run.Output);
         Assert.Contains("[addons] Applied essential addon: CoreDNS", run.Output);
         Assert.Contains("[addons] Applied essential addon: kube-proxy", run.Output);
@@ -171,9 +171,42 @@ public sealed class InitCommandTests
         Assert.Contains("kubeadm join 192.168.10.20:6443 --token ", run.Output);
         Assert.DoesNotContain("PRIVATE KEY-----\nMII", run.Output);
         var files = harness.FileSystem.ListAllFiles();
-        Assert.Contains(files, f => f.EndsWith("/etc/kubernetes/manifests/kube-apiserver.yaml", StringComparison.Ordinal));
         Assert.All(files, f => Assert.StartsWith("/etc/kubernetes/tmp/kubeadm-init-dryrun", f));
         Assert.Empty(harness.Services.Calls);
+    }
+
+    [Fact]
+    public async Task Should_LayTheDryRunDirectoryOutFlatLikeKubeadm_When_KubeadmInitDryRunDirIsSet()
+    {
+        var harness = new CliHarness();
+        harness.Environment["KUBEADM_INIT_DRYRUN_DIR"] = "/tmp/dry";
+
+        var run = await harness.RunAsync("init", "--dry-run", "--skip-phases", "preflight");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.DoesNotContain("Using dry-run directory", run.Output + run.Error);
+        string[] expected =
+        [
+            "admin.conf", "apiserver-etcd-client.crt", "apiserver-etcd-client.key", "apiserver-kubelet-client.crt",
+            "apiserver-kubelet-client.key", "apiserver.crt", "apiserver.key", "ca.crt", "ca.key", "config.yaml",
+            "controller-manager.conf", "etcd.yaml", "etcd/ca.crt", "etcd/ca.key", "etcd/healthcheck-client.crt",
+            "etcd/healthcheck-client.key", "etcd/peer.crt", "etcd/peer.key", "etcd/server.crt", "etcd/server.key",
+            "front-proxy-ca.crt", "front-proxy-ca.key", "front-proxy-client.crt", "front-proxy-client.key",
+            "instance-config.yaml", "kube-apiserver.yaml", "kube-controller-manager.yaml", "kube-scheduler.yaml",
+            "kubeadm-flags.env", "kubelet.conf", "sa.key", "sa.pub", "scheduler.conf", "super-admin.conf",
+        ];
+        Assert.Equal(expected.Select(name => "/tmp/dry/" + name), harness.FileSystem.ListAllFiles().Order(StringComparer.Ordinal));
+        Assert.Contains("[certs] Using certificateDir folder \"/tmp/dry\"\n", run.Output);
+        Assert.Contains("[kubeconfig] Using kubeconfig folder \"/tmp/dry\"\n", run.Output);
+        Assert.Contains("[control-plane] Using manifest folder \"/tmp/dry\"\n", run.Output);
+        Assert.Contains("  sudo cp -i /tmp/dry/admin.conf $HOME/.kube/config\n", run.Output);
+        Assert.Contains("[dryrun] Would write file \"/etc/kubernetes/manifests/kube-apiserver.yaml\" with content:\n", run.Output);
+        Assert.Contains("[dryrun] Would write file \"/var/lib/kubelet/config.yaml\" with content:\n", run.Output);
+        Assert.DoesNotContain("[dryrun] Would write file \"/etc/kubernetes/pki/", run.Output);
+        Assert.DoesNotContain("[dryrun] Would write file \"/etc/kubernetes/admin.conf", run.Output);
+        Assert.DoesNotContain("-----BEGIN", run.Output);
+        Assert.DoesNotContain("client-key-data", run.Output);
+        Assert.Contains("[dryrun] Would perform action GET on resource \"nodes\" in API group \"core/v1\"\n", run.Output);
     }
 
     [Fact]

@@ -13,8 +13,8 @@ public static class AddonPhases
         {
             Name = "coredns",
             Short = "Install the CoreDNS addon to a Kubernetes cluster",
-            Long = "Install the CoreDNS addon components via the API server.\n" +
-                "Please note that although the DNS server is deployed, it will not be scheduled until CNI is installed.",
+            Long = "Creates CoreDNS's Deployment, Service, ConfigMap and RBAC objects through the API server.\n" +
+                "Its Pods stay Pending until a pod network (CNI plugin) is installed.",
             InheritFlags = Flags([.. InitPhaseTree.AddonFlags, "feature-gates", "service-cidr", "service-dns-domain"]),
             RunIf = ctx => !ctx.Config.Cluster.Dns.Disabled,
             Run = CoreDnsAddonInstaller.RunAsync,
@@ -23,7 +23,7 @@ public static class AddonPhases
         {
             Name = "kube-proxy",
             Short = "Install the kube-proxy addon to a Kubernetes cluster",
-            Long = "Install the kube-proxy addon components via the API server.",
+            Long = "Creates kube-proxy's DaemonSet, ConfigMap and RBAC objects through the API server.",
             InheritFlags = Flags([.. InitPhaseTree.AddonFlags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "pod-network-cidr"]),
             RunIf = ctx => !ctx.Config.Cluster.Proxy.Disabled,
             Run = KubeProxyAddonInstaller.RunAsync,

@@ -136,12 +136,8 @@ internal static class CertsPhaseActions
     private static CertificatePlanner Planner(InitContext context) =>
         new(Directory(context), context.Config, context.StartTime, context.Clock.GetUtcNow());
 
-    /// <summary>Where the files really land: in --dry-run, their mirror under the dry-run directory (kubeadm prints its temp dir too).</summary>
-    private static string WriteDirectory(InitContext context)
-    {
-        var certificatesDir = context.Config.Cluster.CertificatesDir;
-        return context.DryRunDirectory is { } dryRun ? dryRun.TrimEnd('/') + certificatesDir : certificatesDir;
-    }
+    /// <summary>Where the files really land: in --dry-run, the dry-run directory (kubeadm prints its temp dir too).</summary>
+    private static string WriteDirectory(InitContext context) => context.ShownPath(context.Config.Cluster.CertificatesDir);
 
     private static bool IsSkipped(InitContext context, string subPhase) =>
         context.Config.Init.SkipPhases.Any(p => p is "certs" || string.Equals(p, "certs/" + subPhase, StringComparison.Ordinal));

@@ -45,7 +45,7 @@ public static class StaticPodPhases
     public static Task RunControlPlaneParent(InitContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Out.WriteLine($"[control-plane] Using manifest folder \"{StaticPodWriter.ManifestsDirectory}\"");
+        context.Out.WriteLine($"[control-plane] Using manifest folder \"{context.ShownPath(StaticPodWriter.ManifestsDirectory)}\"");
         return Task.CompletedTask;
     }
 
@@ -77,7 +77,7 @@ public static class StaticPodPhases
             context.FileSystem.CreateDirectory(dataDir, FileModes.PrivateDirectory);
         }
 
-        context.Out.WriteLine($"[etcd] Creating static Pod manifest for local etcd in \"{StaticPodWriter.ManifestsDirectory}\"");
+        context.Out.WriteLine($"[etcd] Creating static Pod manifest for local etcd in \"{context.ShownPath(StaticPodWriter.ManifestsDirectory)}\"");
         StaticPodWriter.Write(context, ComponentNames.Etcd, EtcdPodBuilder.Build(context.Config, message => Warn(context, message)));
         return Task.CompletedTask;
     }

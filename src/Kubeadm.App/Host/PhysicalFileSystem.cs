@@ -10,6 +10,7 @@ namespace Kubeadm.App.Host;
 public sealed class PhysicalFileSystem : IFileSystem
 {
     private readonly string _rootfs;
+    private readonly AtomicWriteTemporaries _temporaries = new();
 
     /// <summary>Roots the file system at <paramref name="rootfs"/>, an absolute directory.</summary>
     public PhysicalFileSystem(string rootfs)
@@ -73,7 +74,8 @@ public sealed class PhysicalFileSystem : IFileSystem
         var parent = HostPathSyntax.GetParent(normalized)!;
         CreateMissingDirectories(parent, FileModes.Directory);
         var realParent = RealPathOf(parent);
-        var temporary = Path.Join(realParent, "." + HostPathSyntax.GetName(normalized) + "." + Path.GetRandomFileName() + ".tmp");
+        _temporaries.RemoveLeftovers(realParent);
+        var temporary = _temporaries.Reserve(Path.Join(realParent, HostPathSyntax.GetName(normalized)));
         try
         {
             WriteNewFile(temporary, content, mode);
@@ -83,6 +85,10 @@ public sealed class PhysicalFileSystem : IFileSystem
         {
             File.Delete(temporary);
             throw;
+        }
+        finally
+        {
+            _temporaries.Release(temporary);
         }
 
         DirectorySync.Flush(realParent);

@@ -5,7 +5,9 @@ namespace Kubeadm.App.Host;
 /// <summary>
 /// systemd through <c>systemctl</c>, with the same commands kubeadm runs (start and restart reload systemd first).
 /// A failing command throws <see cref="ServiceManagerException"/> carrying systemctl's error output; a missing
-/// systemctl throws <see cref="ServiceManagerUnavailableException"/>.
+/// systemctl throws <see cref="ServiceManagerUnavailableException"/>. systemd counts as present only when systemctl is
+/// on the PATH and systemd runs the host (sd_booted: /run/systemd/system exists); a systemctl installed in a
+/// container or chroot without systemd as PID 1 cannot do anything ("System has not been booted with systemd").
 /// </summary>
 public sealed class SystemctlServiceManager : IServiceManager
 {
@@ -14,17 +16,23 @@ public sealed class SystemctlServiceManager : IServiceManager
 
     private const string StatusProperties = "--property=LoadState,ActiveState,UnitFileState";
 
+    /// <summary>The directory systemd creates at boot; its presence is how sd_booted() tells systemd runs the host.</summary>
+    public const string SystemdRuntimeDirectory = "/run/systemd/system";
+
     private readonly IProcessRunner _runner;
+    private readonly string _systemdRuntimeDirectory;
 
     /// <summary>Creates the manager over a process runner (a <see cref="ProcessRunner"/> outside tests).</summary>
-    public SystemctlServiceManager(IProcessRunner runner)
+    public SystemctlServiceManager(IProcessRunner runner, string systemdRuntimeDirectory = SystemdRuntimeDirectory)
     {
         ArgumentNullException.ThrowIfNull(runner);
+        ArgumentException.ThrowIfNullOrEmpty(systemdRuntimeDirectory);
         _runner = runner;
+        _systemdRuntimeDirectory = systemdRuntimeDirectory;
     }
 
     /// <inheritdoc/>
-    public bool IsAvailable => _runner.FindExecutable(Systemctl) is not null;
+    public bool IsAvailable => _runner.FindExecutable(Systemctl) is not null && Directory.Exists(_systemdRuntimeDirectory);
 
     /// <inheritdoc/>
     public async Task<ServiceStatus> GetStatusAsync(string unit, CancellationToken cancellationToken)

@@ -68,6 +68,12 @@ public sealed class InitContext
     /// <summary>Where dry-run output files are mirrored; null when not in dry-run.</summary>
     public string? DryRunDirectory { get; init; }
 
+    /// <summary>How host paths map into <see cref="DryRunDirectory"/>; null when not in dry-run.</summary>
+    public DryRunMirror? DryRunMirror { get; init; }
+
+    /// <summary>The path kubeadm names to the user for a host path: in --dry-run, where its copy really is.</summary>
+    public string ShownPath(string hostPath) => DryRunMirror?.PathOf(hostPath) ?? hostPath;
+
     public KubeadmConfig Config => Loaded.Config;
 
     public InitOptions Options => Loaded.Options;

@@ -9,7 +9,8 @@ namespace Kubeadm.App.Init;
 
 /// <summary>
 /// Builds the <see cref="InitContext"/> for a run: loads and validates the configuration, then picks the real or
-/// dry-run ports. In --dry-run nothing is written outside the dry-run directory, which is announced first.
+/// dry-run ports. In --dry-run nothing is written outside the dry-run directory (announced as a warning, as kubeadm
+/// does, unless the user chose it with KUBEADM_INIT_DRYRUN_DIR).
 /// </summary>
 public sealed class InitContextFactory
 {
@@ -32,15 +33,15 @@ public sealed class InitContextFactory
         var journal = new InitJournal();
         var dryRun = loaded.Config.Init.DryRun;
         string? dryRunDirectory = null;
+        DryRunMirror? dryRunMirror = null;
         var fileSystem = hostFileSystem;
         IServiceManager serviceManager;
         AdminClusterAccess cluster;
         if (dryRun)
         {
             dryRunDirectory = CreateDryRunDirectory(hostFileSystem);
-            _environment.Out.WriteLine(
-                $"[dryrun] Using dry-run directory {dryRunDirectory}. To override it, set the environment variable {DryRunDirEnvironmentVariable}");
-            fileSystem = new DryRunFileSystem(hostFileSystem, _environment.Out, new DryRunMirror(hostFileSystem, dryRunDirectory));
+            dryRunMirror = DryRunLayout.Mirror(hostFileSystem, dryRunDirectory, loaded.Config, options);
+            fileSystem = new DryRunFileSystem(hostFileSystem, _environment.Out, dryRunMirror, DryRunLayout.IsUnprinted(loaded.Config, options));
             serviceManager = new RecordingServiceManager(_environment.Out);
             var dryRunCluster = new DryRunClusterApi(DryRunClusterState.For(loaded.Config), _environment.Out);
             var tracked = journal.Track(dryRunCluster);
@@ -67,6 +68,7 @@ public sealed class InitContextFactory
             Err = _environment.Err,
             GetEnvironmentVariable = _environment.GetEnvironmentVariable,
             DryRunDirectory = dryRunDirectory,
+            DryRunMirror = dryRunMirror,
             Patches = patches,
             Hostname = hostInfo.GetHostname(),
             PreflightHost = _environment.PreflightHostFor(hostFileSystem),
@@ -101,6 +103,7 @@ public sealed class InitContextFactory
         if (string.IsNullOrEmpty(directory))
         {
             directory = $"{KubeadmConstants.TempDir}/kubeadm-init-dryrun{_environment.Random.NextString(9, "0123456789")}";
+            Warn($"Using dry-run directory {directory}. To override it, set the environment variable {DryRunDirEnvironmentVariable}");
         }
         else if (!directory.StartsWith('/'))
         {

@@ -9,7 +9,13 @@ public static class KubeconfigFolder
     public static string Of(InitContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var directory = context.Options.KubeconfigDir;
+        return Of(context.Options);
+    }
+
+    public static string Of(InitOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var directory = options.KubeconfigDir;
         if (string.IsNullOrEmpty(directory))
         {
             return KubeadmConstants.KubernetesDir;
@@ -19,12 +25,8 @@ public static class KubeconfigFolder
         return directory.StartsWith('/') ? directory : Path.GetFullPath(directory);
     }
 
-    /// <summary>The folder as the header names it: in --dry-run, its mirror under the dry-run directory (kubeadm prints its temp dir).</summary>
-    public static string Announced(InitContext context)
-    {
-        var folder = Of(context);
-        return context.DryRunDirectory is { } dryRun ? dryRun.TrimEnd('/') + folder : folder;
-    }
+    /// <summary>The folder as the header names it: in --dry-run, the dry-run directory (kubeadm prints its temp dir).</summary>
+    public static string Announced(InitContext context) => context.ShownPath(Of(context));
 
     public static string PathOf(string folder, string fileName)
     {

@@ -89,7 +89,7 @@ internal static class KubeletStarter
 
     private static void WriteKubeletFile(InitContext context, string path, string content, string announcement, string failure)
     {
-        context.Out.WriteLine($"{announcement} \"{path}\"");
+        context.Out.WriteLine($"{announcement} \"{context.ShownPath(path)}\"");
         try
         {
             context.FileSystem.CreateDirectory(KubeadmConstants.KubeletDir, FileModes.PrivateDirectory);

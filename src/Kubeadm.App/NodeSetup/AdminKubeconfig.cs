@@ -1,5 +1,6 @@
 using k8s.KubeConfigModels;
 using Kubeadm.App.Init;
+using Kubeadm.App.KubeConfig;
 using Kubeadm.Core.Constants;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Host;
@@ -20,7 +21,9 @@ public static class AdminKubeconfig
     public static string DisplayPathOf(InitContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.DryRunDirectory is { } directory ? $"{directory}/admin.conf" : PathOf(context);
+        return context.DryRun
+            ? context.ShownPath(KubeconfigFolder.PathOf(KubeconfigFolder.Of(context), KubeconfigCatalogue.Admin.FileName))
+            : PathOf(context);
     }
 
     public static K8SConfiguration Read(IFileSystem fileSystem, string path)

@@ -35,8 +35,9 @@ public sealed class CertsCommand
         var command = new Command("certificate-key", "Generate certificate keys");
         _help.Register(
             command,
-            "This command will print out a secure randomly-generated certificate key that can be used with the \"init\" command.\n\n" +
-            "You can also use \"kubeadm init --upload-certs\" without specifying a certificate key and it will generate and print one for you.");
+            "Prints a new random certificate key (32 bytes, hex): the AES-256 key \"kubeadm init --upload-certs --certificate-key\" "
+            + "encrypts the control-plane certificates with.\n\n"
+            + "\"kubeadm init --upload-certs\" without --certificate-key makes and prints one itself.");
         command.SetAction((parse, _) => CommandErrors.RunAsync(_environment.Err, parse.GetValue(_global.Verbosity), async () =>
         {
             var key = new byte[KubeadmConstants.CertificateKeySize];

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kubeadm.Cli.Parsing;
 
 namespace Kubeadm.Cli.Commands;
 
@@ -11,9 +12,5 @@ public sealed class GlobalFlags
         Recursive = true,
     };
 
-    public Option<int> Verbosity { get; } = new("--v", "-v")
-    {
-        Description = "number for the log level verbosity",
-        Recursive = true,
-    };
+    public Option<int> Verbosity { get; } = PflagOptions.Level("--v", "-v", "number for the log level verbosity");
 }

@@ -29,7 +29,8 @@ public sealed class InitCommand
     public Command Create()
     {
         var help = CreateRunner(NoContext).Help("init");
-        var init = new Command("init", $"{InitShort}\n\n{help}");
+        var init = new Command("init", InitShort);
+        _help.Register(init, $"{InitShort}\n\n{help}");
         foreach (var option in _flags.ForInit())
         {
             init.Options.Add(option);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using static Kubeadm.Cli.Commands.FlagValues;
 using System.CommandLine.Parsing;
 using Kubeadm.App.Init;
+using Kubeadm.Cli.Parsing;
 using Kubeadm.Core.Constants;
 
 namespace Kubeadm.Cli.Commands;
@@ -14,7 +15,7 @@ public sealed class InitFlags
 {
     public Option<string> Config { get; } = Text("--config", "Path to a kubeadm configuration file.");
     public Option<string> AdvertiseAddress { get; } = Text("--apiserver-advertise-address", "The IP address the API Server will advertise it's listening on. If not set the default network interface will be used.");
-    public Option<int?> BindPort { get; } = new("--apiserver-bind-port") { HelpName = "int32", Description = $"Port for the API Server to bind to. (default {KubeadmConstants.DefaultApiServerBindPort})" };
+    public Option<int?> BindPort { get; } = PflagOptions.Int32Flag("--apiserver-bind-port", $"Port for the API Server to bind to. (default {KubeadmConstants.DefaultApiServerBindPort})");
     public Option<string[]> CertExtraSans { get; } = List("--apiserver-cert-extra-sans", "Optional extra Subject Alternative Names (SANs) to use for the API Server serving certificate. Can be both IP addresses and DNS names.");
     public Option<string> CertDir { get; } = Text("--cert-dir", $"The path where to save and store the certificates. (default \"{KubeadmConstants.DefaultCertificatesDir}\")");
     public Option<string> CertificateKey { get; } = Text("--certificate-key", "Key used to encrypt the control-plane certificates in the kubeadm-certs Secret. The certificate key is a hex encoded string that is an AES key of size 32 bytes.");

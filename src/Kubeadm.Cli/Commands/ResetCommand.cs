@@ -26,7 +26,8 @@ public sealed class ResetCommand
 
     public Command Create()
     {
-        var reset = new Command("reset", $"{ResetShort}\n\n{CreateRunner(NoContext).Help("reset")}");
+        var reset = new Command("reset", ResetShort);
+        _help.Register(reset, $"{ResetShort}\n\n{CreateRunner(NoContext).Help("reset")}");
         foreach (var option in _flags.ForReset())
         {
             reset.Options.Add(option);

@@ -4,9 +4,10 @@ using k8s.Models;
 namespace Kubeadm.Core.ClusterApi;
 
 /// <summary>
-/// --dry-run's cluster: every mutating call is printed as kubeadm prints it (the action, then the object as YAML) and
-/// applied only to an in-memory copy, so later phases read what earlier ones "created"; reads are answered from that
-/// copy, which the caller seeds with the objects kubeadm synthesizes (e.g. this node).
+/// --dry-run's cluster: every call is printed as kubeadm's dry-run client logs it (the action; the name and namespace
+/// of GET, DELETE and PATCH; the object of CREATE as YAML) and mutations are applied only to an in-memory copy, so
+/// later phases read what earlier ones "created"; reads are answered from that copy, which the caller seeds with the
+/// objects kubeadm synthesizes (e.g. this node).
 /// </summary>
 public sealed class DryRunClusterApi : IClusterApi
 {
@@ -34,35 +35,50 @@ public sealed class DryRunClusterApi : IClusterApi
     }
 
     public Task<T?> GetAsync<T>(string namespaceName, string name, CancellationToken cancellationToken)
-        where T : class, IKubernetesObject<V1ObjectMeta> =>
-        _state.GetAsync<T>(namespaceName, name, cancellationToken);
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        PrintAction<T>("GET");
+        PrintName(name, namespaceName);
+        return _state.GetAsync<T>(namespaceName, name, cancellationToken);
+    }
 
     public Task<IReadOnlyList<T>> ListAsync<T>(string namespaceName, string? fieldSelector, CancellationToken cancellationToken)
-        where T : class, IKubernetesObject<V1ObjectMeta> =>
-        _state.ListAsync<T>(namespaceName, fieldSelector, cancellationToken);
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        PrintAction<T>("LIST");
+        return _state.ListAsync<T>(namespaceName, fieldSelector, cancellationToken);
+    }
 
     public Task<bool> DeleteAsync<T>(string namespaceName, string name, CancellationToken cancellationToken)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
-        var resource = ApiResource.Of<T>();
-        _output.WriteLine($"[dryrun] Would perform action DELETE on resource \"{resource.Resource}\" in API group \"{resource.GroupVersionForDisplay}\"");
-        _output.WriteLine($"[dryrun] Resource name: \"{name}\"");
+        PrintAction<T>("DELETE");
+        PrintName(name, namespaceName);
         return _state.DeleteAsync<T>(namespaceName, name, cancellationToken);
     }
 
     public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken)
     {
-        _output.WriteLine("[dryrun] Would perform action PATCH on resource \"nodes\" in API group \"core/v1\"");
-        _output.WriteLine($"[dryrun] Resource name: \"{name}\"");
+        PrintAction<V1Node>("PATCH");
+        PrintName(name, "");
         _output.WriteLine($"[dryrun] Attached patch:\n\t{strategicMergePatch}");
         return _state.PatchNodeAsync(name, strategicMergePatch, cancellationToken);
     }
 
-    private void Print<T>(string verb, T item)
+    private void PrintAction<T>(string verb)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         var resource = ApiResource.Of<T>();
         _output.WriteLine($"[dryrun] Would perform action {verb} on resource \"{resource.Resource}\" in API group \"{resource.GroupVersionForDisplay}\"");
+    }
+
+    private void PrintName(string name, string namespaceName) =>
+        _output.WriteLine($"[dryrun] Resource name \"{name}\", namespace \"{namespaceName}\"");
+
+    private void Print<T>(string verb, T item)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        PrintAction<T>(verb);
         _output.WriteLine("[dryrun] Attached object:");
         if (item is V1Secret { Data.Count: > 0 } secret)
         {

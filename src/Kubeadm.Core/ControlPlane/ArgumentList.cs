@@ -9,21 +9,27 @@ public static class ArgumentList
     /// The `--name=value` flags for a component: every user override, plus each default whose name no override
     /// uses (one override of a name drops all defaults of that name), sorted by name and then by value (ordinal).
     /// </summary>
-    public static IReadOnlyList<string> ToCommand(IEnumerable<Arg> defaults, IEnumerable<Arg> overrides)
+    public static IReadOnlyList<string> ToCommand(IEnumerable<Arg> defaults, IEnumerable<Arg> overrides) =>
+        Flags(Merge(defaults, overrides).OrderBy(arg => arg.Name, StringComparer.Ordinal).ThenBy(arg => arg.Value, StringComparer.Ordinal));
+
+    /// <summary>
+    /// The same merge sorted by name only, arguments of one name keeping their order (overrides first): the kubelet's
+    /// flags, where Go's sort of so few elements is an insertion sort and the kubelet takes the last of a name.
+    /// </summary>
+    public static IReadOnlyList<string> ToCommandKeepingOrderOfEqualNames(IEnumerable<Arg> defaults, IEnumerable<Arg> overrides) =>
+        Flags(Merge(defaults, overrides).OrderBy(arg => arg.Name, StringComparer.Ordinal));
+
+    private static List<Arg> Merge(IEnumerable<Arg> defaults, IEnumerable<Arg> overrides)
     {
         ArgumentNullException.ThrowIfNull(defaults);
         ArgumentNullException.ThrowIfNull(overrides);
         var merged = overrides.ToList();
         var overridden = merged.Select(arg => arg.Name).ToHashSet(StringComparer.Ordinal);
         merged.AddRange(defaults.Where(arg => !overridden.Contains(arg.Name)));
-        return
-        [
-            .. merged
-                .OrderBy(arg => arg.Name, StringComparer.Ordinal)
-                .ThenBy(arg => arg.Value, StringComparer.Ordinal)
-                .Select(arg => $"--{arg.Name}={arg.Value}"),
-        ];
+        return merged;
     }
+
+    private static string[] Flags(IEnumerable<Arg> args) => [.. args.Select(arg => $"--{arg.Name}={arg.Value}")];
 
     /// <summary>The value of the last argument named <paramref name="name"/>, or null when there is none.</summary>
     public static string? LastValue(IEnumerable<Arg> args, string name)

@@ -7,7 +7,8 @@ namespace Kubeadm.Core.Host;
 /// memory. Reads see the overlay first (so a later phase reads what an earlier phase "wrote"), then the inner file
 /// system; deletes leave tombstones that hide inner entries. Each write and delete is printed immediately, as kubeadm does:
 /// <c>[dryrun] Would write file "&lt;path&gt;" with content:</c> followed by the content as UTF-8 text
-/// (a final newline is added when the content lacks one, so the next line starts cleanly).
+/// (a final newline is added when the content lacks one, so the next line starts cleanly). Files the caller marks as
+/// unprinted (certificates, keys and kubeconfigs, which kubeadm never prints) are only written to the mirror.
 /// All members are safe to call from several threads.
 /// </summary>
 public sealed class DryRunFileSystem : IFileSystem
@@ -17,7 +18,7 @@ public sealed class DryRunFileSystem : IFileSystem
     private readonly IFileSystem _inner;
     private readonly TextWriter _output;
     private readonly DryRunMirror? _mirror;
-    private readonly string? _mirrorRoot;
+    private readonly Func<string, bool> _isUnprinted;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, (byte[] Content, UnixFileMode Mode)> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnixFileMode> _directories = new(StringComparer.Ordinal);
@@ -29,23 +30,15 @@ public sealed class DryRunFileSystem : IFileSystem
     /// <param name="inner">The real file system; it is only read, never written.</param>
     /// <param name="output">Where the <c>[dryrun]</c> lines go (pass <see cref="TextWriter.Null"/> to stay silent).</param>
     /// <param name="mirror">Optionally, where each write is also copied for the user to inspect.</param>
-    public DryRunFileSystem(IFileSystem inner, TextWriter output, DryRunMirror? mirror = null)
+    /// <param name="isUnprinted">Optionally, which host paths are written without printing anything.</param>
+    public DryRunFileSystem(IFileSystem inner, TextWriter output, DryRunMirror? mirror = null, Func<string, bool>? isUnprinted = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentNullException.ThrowIfNull(output);
         _inner = inner;
         _output = output;
-        if (mirror is not null)
-        {
-            ArgumentNullException.ThrowIfNull(mirror.FileSystem, nameof(mirror));
-            _mirrorRoot = HostPathSyntax.Normalize(mirror.Root);
-            if (_mirrorRoot == HostPathSyntax.Root)
-            {
-                throw new ArgumentException("the dry-run mirror directory must not be \"/\"", nameof(mirror));
-            }
-
-            _mirror = mirror;
-        }
+        _mirror = mirror;
+        _isUnprinted = isUnprinted ?? (_ => false);
     }
 
     /// <summary>Every write so far, in order (a path written twice appears twice).</summary>
@@ -132,8 +125,12 @@ public sealed class DryRunFileSystem : IFileSystem
             CreateMissingDirectories(HostPathSyntax.GetParent(normalized)!, FileModes.Directory);
             _files[normalized] = (copy, mode);
             _writes.Add(new RecordedWrite(normalized, copy, mode));
-            PrintWrite(normalized, copy);
-            _mirror?.FileSystem.WriteFile(MirrorPathOf(normalized), copy, mode);
+            if (!_isUnprinted(normalized))
+            {
+                PrintWrite(normalized, copy);
+            }
+
+            _mirror?.FileSystem.WriteFile(_mirror.PathOf(normalized), copy, mode);
         }
     }
 
@@ -301,8 +298,6 @@ public sealed class DryRunFileSystem : IFileSystem
             _directories[directory] = mode;
         }
     }
-
-    private string MirrorPathOf(string normalized) => _mirrorRoot + normalized;
 
     private void PrintWrite(string normalized, byte[] content)
     {

@@ -3,7 +3,7 @@ namespace Kubeadm.Core.Host;
 /// <summary>The host's init system (systemd), as far as kubeadm drives it: the kubelet service.</summary>
 public interface IServiceManager
 {
-    /// <summary>True when the init system is present (for systemd: <c>systemctl</c> can be found).</summary>
+    /// <summary>True when the init system is present and running (for systemd: <c>systemctl</c> can be found and systemd is PID 1).</summary>
     bool IsAvailable { get; }
 
     /// <summary>Reads whether the unit exists, is active and is enabled.</summary>

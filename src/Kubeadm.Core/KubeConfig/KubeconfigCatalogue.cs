@@ -35,9 +35,9 @@ public static class KubeconfigCatalogue
         PhaseName = "kubelet",
         FileName = "kubelet.conf",
         ShortHelp = "Generate a kubeconfig file for the kubelet to use *only* for cluster bootstrapping purposes",
-        LongHelp = "Generate the kubeconfig file for the kubelet to use and save it to kubelet.conf file.\n\n"
-            + "Please note that this should *only* be used for cluster bootstrapping purposes. After your control plane is up,\n"
-            + "you should request all kubelet credentials from the CSR API.",
+        LongHelp = "Writes kubelet.conf, the kubelet's kubeconfig for this control-plane node (user system:node:<node name>).\n\n"
+            + "It only serves to bootstrap the node: once the control plane runs, the kubelet gets and rotates its credentials\n"
+            + "through the certificates API.",
         UserName = NodesUserPrefix,
         UserIsPerNode = true,
         Organizations = [NodesGroup],

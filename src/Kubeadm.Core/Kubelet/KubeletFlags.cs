@@ -1,13 +1,14 @@
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Configuration.Validation;
+using Kubeadm.Core.ControlPlane;
 using Kubeadm.Core.Images;
 
 namespace Kubeadm.Core.Kubelet;
 
 /// <summary>
 /// The node-specific kubelet flags kubeadm writes to /var/lib/kubelet/kubeadm-flags.env as
-/// <c>KUBELET_KUBEADM_ARGS="…"</c>: its own flags sorted, then the user's kubeletExtraArgs in their order; a user
-/// flag replaces every kubeadm flag of the same name.
+/// <c>KUBELET_KUBEADM_ARGS="…"</c>: its own flags merged with the user's kubeletExtraArgs (a user flag replaces every
+/// kubeadm flag of the same name) and the whole list sorted by name, as kubeadm's ArgumentsToCommand does.
 /// </summary>
 public static class KubeletFlags
 {
@@ -22,17 +23,7 @@ public static class KubeletFlags
     public static IReadOnlyList<string> Command(KubeadmConfig config, string hostname)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var overrides = config.Init.NodeRegistration.KubeletExtraArgs;
-        var overridden = overrides.Select(arg => arg.Name).ToHashSet(StringComparer.Ordinal);
-        return
-        [
-            .. KubeadmArguments(config, hostname)
-                .Where(arg => !overridden.Contains(arg.Name))
-                .OrderBy(arg => arg.Name, StringComparer.Ordinal)
-                .ThenBy(arg => arg.Value, StringComparer.Ordinal)
-                .Concat(overrides)
-                .Select(arg => $"--{arg.Name}={arg.Value}"),
-        ];
+        return ArgumentList.ToCommandKeepingOrderOfEqualNames(KubeadmArguments(config, hostname), config.Init.NodeRegistration.KubeletExtraArgs);
     }
 
     /// <summary>The flags kubeadm itself sets for `init` (never --register-with-taints: mark-control-plane taints the node).</summary>

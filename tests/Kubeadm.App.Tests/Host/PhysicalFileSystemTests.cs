@@ -31,6 +31,37 @@ public sealed class PhysicalFileSystemTests : IDisposable
     }
 
     [Fact]
+    public void Should_RemoveTempFilesOfInterruptedWrites_When_TheFirstWriteOfARunGoesIntoTheirDirectory()
+    {
+        var pki = Path.Join(_rootfs.Path, "etc/kubernetes/pki");
+        Directory.CreateDirectory(pki);
+        var leftover = Path.Join(pki, ".ca.key.k3j2xq9a.p0z.tmp");
+        var unrelated = new[] { Path.Join(pki, ".hidden.tmp"), Path.Join(pki, "notes.k3j2xq9a.p0z.tmp"), Path.Join(pki, "ca.crt") };
+        File.WriteAllText(leftover, "-----BEGIN PRIVATE KEY-----");
+        foreach (var file in unrelated)
+        {
+            File.WriteAllText(file, "keep");
+        }
+
+        _fileSystem.WriteAllText("/etc/kubernetes/pki/sa.pub", "pub", Mode0644);
+
+        Assert.False(File.Exists(leftover));
+        Assert.All(unrelated, file => Assert.True(File.Exists(file), file));
+        Assert.Equal([".hidden.tmp", "ca.crt", "notes.k3j2xq9a.p0z.tmp", "sa.pub"], Directory.GetFiles(pki).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Should_NameTempFilesInTheShapeTheSweepRemoves_When_Reserving()
+    {
+        var temporaries = new AtomicWriteTemporaries();
+
+        var temporary = temporaries.Reserve("/etc/kubernetes/pki/front-proxy-ca.key");
+
+        Assert.StartsWith("/etc/kubernetes/pki/.front-proxy-ca.key.", temporary, StringComparison.Ordinal);
+        Assert.True(AtomicWriteTemporaries.IsTemporaryName(Path.GetFileName(temporary)));
+    }
+
+    [Fact]
     public void Should_MapPathsUnchanged_When_RootfsIsSlash()
     {
         var fileSystem = new PhysicalFileSystem("/");

@@ -3,15 +3,18 @@ using Kubeadm.Core.Host;
 
 namespace Kubeadm.App.Tests.Host;
 
-public sealed class SystemctlServiceManagerTests
+public sealed class SystemctlServiceManagerTests : IDisposable
 {
     private readonly FakeProcessRunner _runner = new();
     private readonly SystemctlServiceManager _manager;
+    private readonly string _systemdRuntimeDirectory = Directory.CreateTempSubdirectory("systemd-system-").FullName;
 
     public SystemctlServiceManagerTests()
     {
-        _manager = new SystemctlServiceManager(_runner);
+        _manager = new SystemctlServiceManager(_runner, _systemdRuntimeDirectory);
     }
+
+    public void Dispose() => Directory.Delete(_systemdRuntimeDirectory);
 
     [Fact]
     public async Task Should_ReloadThenStart_When_Starting()
@@ -79,8 +82,17 @@ public sealed class SystemctlServiceManagerTests
     }
 
     [Fact]
-    public void Should_BeAvailable_When_SystemctlFound()
+    public void Should_BeAvailable_When_SystemctlIsFoundAndSystemdRuns()
     {
         Assert.True(_manager.IsAvailable);
+    }
+
+    [Fact]
+    public void Should_BeUnavailable_When_SystemctlIsFoundButSystemdIsNotPid1()
+    {
+        var manager = new SystemctlServiceManager(_runner, Path.Combine(_systemdRuntimeDirectory, "absent"));
+
+        Assert.False(manager.IsAvailable);
+        Assert.Empty(_runner.CommandLines);
     }
 }

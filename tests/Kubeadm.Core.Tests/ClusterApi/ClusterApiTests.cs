@@ -121,4 +121,29 @@ public sealed class ClusterApiTests
         Assert.DoesNotContain(Convert.ToBase64String("0123456789abcdef"u8.ToArray()), text);
         Assert.NotNull(await api.GetAsync<V1ConfigMap>("kube-system", "kubeadm-config", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Should_PrintReadsDeletesAndPatchesLikeKubeadmsDryRunClient_When_DryRunReads()
+    {
+        var output = new StringWriter();
+        var api = new DryRunClusterApi(new InMemoryClusterApi(), output);
+        await api.CreateOrUpdateAsync(new V1Node { Metadata = new V1ObjectMeta { Name = "cp-1" } }, CancellationToken.None);
+        output.GetStringBuilder().Clear();
+
+        await api.GetAsync<V1ConfigMap>("kube-system", "kubeadm-config", CancellationToken.None);
+        await api.ListAsync<V1Node>("", null, CancellationToken.None);
+        await api.DeleteAsync<V1Secret>("kube-system", "bootstrap-token-abcdef", CancellationToken.None);
+        await api.PatchNodeAsync("cp-1", "{}", CancellationToken.None);
+
+        Assert.Equal(
+            "[dryrun] Would perform action GET on resource \"configmaps\" in API group \"core/v1\"\n"
+            + "[dryrun] Resource name \"kubeadm-config\", namespace \"kube-system\"\n"
+            + "[dryrun] Would perform action LIST on resource \"nodes\" in API group \"core/v1\"\n"
+            + "[dryrun] Would perform action DELETE on resource \"secrets\" in API group \"core/v1\"\n"
+            + "[dryrun] Resource name \"bootstrap-token-abcdef\", namespace \"kube-system\"\n"
+            + "[dryrun] Would perform action PATCH on resource \"nodes\" in API group \"core/v1\"\n"
+            + "[dryrun] Resource name \"cp-1\", namespace \"\"\n"
+            + "[dryrun] Attached patch:\n\t{}\n",
+            output.ToString());
+    }
 }

@@ -34,7 +34,7 @@ public sealed class KubeletFlagsTests
     }
 
     [Fact]
-    public void Should_ReplaceKubeadmFlags_And_AppendUserFlagsInOrder_When_KubeletExtraArgsAreGiven()
+    public void Should_ReplaceKubeadmFlags_And_SortTheMergedListByName_When_KubeletExtraArgsAreGiven()
     {
         var config = KubeletConfigs.Default(c => c.Init.NodeRegistration.KubeletExtraArgs =
         [
@@ -45,8 +45,22 @@ public sealed class KubeletFlagsTests
         ]);
 
         Assert.Equal(
-            ["--pod-infra-container-image=mirror/pause:1", "--node-ip=10.0.0.7", "--pod-infra-container-image=mirror/pause:2", "--hostname-override=custom"],
+            ["--hostname-override=custom", "--node-ip=10.0.0.7", "--pod-infra-container-image=mirror/pause:1", "--pod-infra-container-image=mirror/pause:2"],
             KubeletFlags.Command(config, "node-a"));
+    }
+
+    [Fact]
+    public void Should_InterleaveUserFlagsWithKubeadmFlagsByName_When_BothAreGiven()
+    {
+        var config = KubeletConfigs.Default(c =>
+        {
+            c.Cluster.FeatureGates["NodeLocalCRISocket"] = false;
+            c.Init.NodeRegistration.KubeletExtraArgs = [new Arg("v", "4"), new Arg("node-labels", "b=2"), new Arg("cgroup-driver", "cgroupfs"), new Arg("node-labels", "a=1")];
+        });
+
+        Assert.Equal(
+            "KUBELET_KUBEADM_ARGS=\"--cgroup-driver=cgroupfs --container-runtime-endpoint=unix:///var/run/containerd/containerd.sock --node-labels=b=2 --node-labels=a=1 --pod-infra-container-image=registry.k8s.io/pause:3.10.1 --v=4\"\n",
+            KubeletFlags.EnvFile(config, "node-a"));
     }
 
     [Fact]
@@ -54,7 +68,7 @@ public sealed class KubeletFlagsTests
     {
         var config = KubeletConfigs.Default(c => c.Init.NodeRegistration.KubeletExtraArgs = [new Arg("node-labels", "a=\"b\"\\c\té")]);
 
-        Assert.EndsWith(" --node-labels=a=\\\"b\\\"\\\\c\\té\"\n", KubeletFlags.EnvFile(config, "node-a"));
+        Assert.Contains("\"--node-labels=a=\\\"b\\\"\\\\c\\té --pod-infra", KubeletFlags.EnvFile(config, "node-a"));
     }
 
     [Fact]

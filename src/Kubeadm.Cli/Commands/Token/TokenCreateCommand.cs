@@ -21,12 +21,9 @@ public static class TokenCreateCommand
     private const string Help = """
         Create bootstrap tokens on the server
 
-        This command will create a bootstrap token for you.
-        You can specify the usages for this token, the "time to live" and an optional human friendly description.
-
-        The [token] is the actual token to write.
-        This should be a securely generated random token of the form "[a-z0-9]{6}.[a-z0-9]{16}".
-        If no [token] is given, kubeadm will generate a random token instead.
+        Stores a new bootstrap token in the cluster, with the usages, lifetime (--ttl) and description you give.
+        Pass your own [token] ("[a-z0-9]{6}.[a-z0-9]{16}", made from a secure random source) or leave it out and
+        a random one is generated and printed.
         """;
 
     public static Command Create(TokenCommandContext context)

@@ -12,10 +12,8 @@ public static class TokenDeleteCommand
     private const string Help = """
         Delete bootstrap tokens on the server
 
-        This command will delete a list of bootstrap tokens for you.
-
-        The [token-value] is the full Token of the form "[a-z0-9]{6}.[a-z0-9]{16}" or the
-        Token ID of the form "[a-z0-9]{6}" to delete.
+        Removes each named token from the cluster. A [token-value] is either a whole token
+        ("[a-z0-9]{6}.[a-z0-9]{16}") or just its id ("[a-z0-9]{6}").
         """;
 
     public static Command Create(TokenCommandContext context)

@@ -9,15 +9,9 @@ public static class TokenGenerateCommand
     private const string Help = """
         Generate and print a bootstrap token, but do not create it on the server
 
-        This command will print out a randomly-generated bootstrap token that can be used with
-        the "init" and "join" commands.
-
-        You don't have to use this command in order to generate a token. You can do so
-        yourself as long as it is in the format "[a-z0-9]{6}.[a-z0-9]{16}". This
-        command is provided for convenience to generate tokens in the given format.
-
-        You can also use "kubeadm init" without specifying a token and it will
-        generate and print one for you.
+        Prints a random token in the bootstrap token format ("[a-z0-9]{6}.[a-z0-9]{16}") for later use with
+        "kubeadm init --token" or "kubeadm token create". Any string in that format works as well; "kubeadm init"
+        makes one itself when none is given.
         """;
 
     public static Command Create(TokenCommandContext context)

@@ -17,7 +17,7 @@ public static class TokenListCommand
             Description = "Output format. One of: text|json|yaml. (default \"text\")",
             HelpName = "string",
         };
-        var command = new Command("list", "List bootstrap tokens on the server\n\nThis command will list all bootstrap tokens for you.") { output };
+        var command = new Command("list", "List bootstrap tokens on the server\n\nShows every bootstrap token in the cluster with its lifetime, usages, description and extra groups.") { output };
         command.SetAction((parse, cancellationToken) => context.RunAsync(parse, async () =>
         {
             var format = parse.GetValue(output) is { Length: > 0 } given ? given : "text";
