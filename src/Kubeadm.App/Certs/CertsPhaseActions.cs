@@ -13,23 +13,34 @@ internal static class CertsPhaseActions
     public static Task AnnounceAndPrestartKeys(InitContext context, CancellationToken cancellationToken)
     {
         context.Out.WriteLine($"[certs] Using certificateDir folder \"{WriteDirectory(context)}\"");
+        context.Pki.StartKeys(KeyGroup, KeysToGenerate(context, subPhase => !IsSkipped(context, subPhase)));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The name under which <see cref="PkiRunState.StartKeys"/> records that the certificates' keys were started.</summary>
+    public const string KeyGroup = "certs";
+
+    /// <summary>
+    /// The keys the certs sub-phases for which <paramref name="runs"/> is true will generate, in the order they take
+    /// them: only for files that do not exist yet and are not signed by an external CA.
+    /// </summary>
+    public static IEnumerable<KeyRequest> KeysToGenerate(InitContext context, Func<string, bool> runs)
+    {
         var planner = Planner(context);
         var algorithm = CertificateSpecs.KeyAlgorithmOf(context.Config);
         foreach (var definition in CertificateCatalogue.For(context.IsExternalEtcd))
         {
-            if (!IsSkipped(context, definition.Name) && planner.NeedsNewKey(definition))
+            if (runs(definition.Name) && planner.NeedsNewKey(definition))
             {
-                context.Pki.Keys.Prestart(definition.BaseName, algorithm);
+                yield return new KeyRequest(definition.BaseName, algorithm);
             }
         }
 
-        if (!IsSkipped(context, CertificateCatalogue.ServiceAccountBaseName) && !planner.IsExternal(CertificateCatalogue.Ca)
+        if (runs(CertificateCatalogue.ServiceAccountBaseName) && !planner.IsExternal(CertificateCatalogue.Ca)
             && !Directory(context).Exists(CertificateCatalogue.ServiceAccountKeyFileName))
         {
-            context.Pki.Keys.Prestart(CertificateCatalogue.ServiceAccountBaseName, algorithm);
+            yield return new KeyRequest(CertificateCatalogue.ServiceAccountBaseName, algorithm);
         }
-
-        return Task.CompletedTask;
     }
 
     public static Task RunCa(InitContext context, CertificateDefinition ca)

@@ -17,7 +17,7 @@ public static class NodeRegistrationWait
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(clock);
-        var interval = TimeSpan.FromMilliseconds(500);
+        var interval = Kubeadm.Core.Health.HealthWaiter.DefaultInterval;
         var deadline = clock.GetUtcNow() + timeout;
         while (true)
         {

@@ -61,27 +61,37 @@ public static class KubeconfigFilePhase
         }
     }
 
-    /// <summary>
-    /// Starts, in parallel, the client keys of every kubeconfig this run will write (not the skipped ones, not the
-    /// existing ones, none in external CA mode); each sub-phase then takes its own.
-    /// </summary>
+    /// <summary>The name under which <see cref="Certs.PkiRunState.StartKeys"/> records that the kubeconfig keys were started.</summary>
+    public const string KeyGroup = "kubeconfig";
+
+    /// <summary>Starts, in parallel, the client keys of every kubeconfig this run will write (not the skipped ones).</summary>
     public static void PrestartKeys(InitContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var skipped = context.Config.Init.SkipPhases;
+        context.Pki.StartKeys(KeyGroup, KeysToGenerate(context, phase => !skipped.Contains($"kubeconfig/{phase}", StringComparer.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>
+    /// The client keys the kubeconfig sub-phases for which <paramref name="runs"/> is true will generate, in their
+    /// order: none for existing files, none in external CA mode.
+    /// </summary>
+    public static IEnumerable<KeyRequest> KeysToGenerate(InitContext context, Func<string, bool> runs)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(runs);
         if (ClusterCa.IsExternal(context.FileSystem, context.Config.Cluster.CertificatesDir))
         {
-            return;
+            yield break;
         }
 
         var folder = KubeconfigFolder.Of(context);
         var algorithm = KubeconfigClusterSettings.From(context.Config).KeyAlgorithm;
-        var skipped = context.Config.Init.SkipPhases;
         foreach (var file in KubeconfigCatalogue.All)
         {
-            var skip = skipped.Contains($"kubeconfig/{file.PhaseName}", StringComparer.OrdinalIgnoreCase);
-            if (!skip && !context.FileSystem.FileExists(KubeconfigFolder.PathOf(folder, file.FileName)))
+            if (runs(file.PhaseName) && !context.FileSystem.FileExists(KubeconfigFolder.PathOf(folder, file.FileName)))
             {
-                context.Pki.Keys.Prestart(KeyName(file), algorithm);
+                yield return new KeyRequest(KeyName(file), algorithm);
             }
         }
     }

@@ -22,7 +22,7 @@ public static class MarkControlPlanePhase
 
         var api = await context.Cluster.GetAsync(cancellationToken).ConfigureAwait(false);
         var timeout = context.Config.Init.Timeouts.KubernetesApiCall ?? KubeadmConstants.KubernetesApiCallTimeout;
-        await new ControlPlaneNodeMarker(api, context.Clock, timeout, TimeSpan.FromMilliseconds(500))
+        await new ControlPlaneNodeMarker(api, context.Clock, timeout, Kubeadm.Core.Health.HealthWaiter.DefaultInterval)
             .MarkAsync(registration.Name, taints, cancellationToken)
             .ConfigureAwait(false);
     }

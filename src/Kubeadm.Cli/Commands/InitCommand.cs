@@ -116,15 +116,21 @@ public sealed class InitCommand
         }
 
         var context = runner.GetOrCreateContext();
+        var selection = SelectSkipping(runner, context.Config.Init.SkipPhases);
         WorkflowResult result;
         try
         {
-            result = await runner.RunAsync(SelectSkipping(runner, context.Config.Init.SkipPhases), ct).ConfigureAwait(false);
+            InitKeys.StartFor(context, selection);
+            result = await runner.RunAsync(selection, ct).ConfigureAwait(false);
         }
         catch (PhaseExecutionException e) when (structured)
         {
             await _environment.Out.WriteAsync(InitResultWriter.Render(InitResultBuilder.Build(context, e.Result, e.Message), format)).ConfigureAwait(false);
             throw;
+        }
+        finally
+        {
+            context.Pki.Dispose();
         }
 
         PhaseTimings.Print(environment.Out, result, options.Verbosity);
@@ -157,7 +163,19 @@ public sealed class InitCommand
     {
         var factory = new InitContextFactory(_environment);
         var runner = CreateRunner(() => factory.Create(options));
-        var result = await runner.RunAsync(runner.Select([filter], []), ct).ConfigureAwait(false);
+        var selection = runner.Select([filter], []);
+        var context = runner.GetOrCreateContext();
+        WorkflowResult result;
+        try
+        {
+            InitKeys.StartFor(context, selection);
+            result = await runner.RunAsync(selection, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Pki.Dispose();
+        }
+
         PhaseTimings.Print(_environment.Out, result, options.Verbosity);
         return 0;
     }

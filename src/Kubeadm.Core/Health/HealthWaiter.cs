@@ -2,8 +2,11 @@ namespace Kubeadm.Core.Health;
 
 /// <summary>
 /// Polls health endpoints until each answers 200 or the timeout passes, as kubeadm's waiter does: the first poll
-/// at once, then every <see cref="Interval"/>. All pending targets are probed together on each tick, so they are
-/// waited for in parallel, while time is read only from the injected clock (tests never really wait).
+/// at once, then a tick every <see cref="Interval"/> (counted from the start of the previous tick, so a target is
+/// noticed within one interval of turning healthy). The pending targets are probed together on each tick, so they
+/// are waited for in parallel; a probe that has not answered by the next tick is left running and is not repeated,
+/// so one hanging endpoint never delays noticing the others. Time is read only from the injected clock (tests never
+/// really wait).
 /// </summary>
 public sealed class HealthWaiter
 {
@@ -14,11 +17,18 @@ public sealed class HealthWaiter
     {
         _prober = prober;
         _clock = clock;
-        Interval = interval ?? TimeSpan.FromMilliseconds(500);
+        Interval = interval ?? DefaultInterval;
         ProgressInterval = progressInterval ?? TimeSpan.FromSeconds(10);
     }
 
-    /// <summary>kubeadm's KubernetesAPICallRetryInterval.</summary>
+    /// <summary>
+    /// How often the endpoints are polled by default. kubeadm polls every 500 ms (its KubernetesAPICallRetryInterval);
+    /// these are cheap local HTTP GETs on kept-alive connections, so polling faster costs little and the run notices a
+    /// healthy kubelet or component within 100 ms.
+    /// </summary>
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Time between the starts of two polls.</summary>
     public TimeSpan Interval { get; }
 
     /// <summary>How often <see cref="WaitAsync"/> reports the targets still pending.</summary>
@@ -45,18 +55,26 @@ public sealed class HealthWaiter
         var nextProgress = start + ProgressInterval;
         var outcomes = new Dictionary<HealthCheckTarget, HealthCheckOutcome>();
         var last = new Dictionary<HealthCheckTarget, HealthProbeResult>();
+        var inFlight = new Dictionary<HealthCheckTarget, Task<HealthProbeResult>>();
         var pending = targets.ToList();
         while (pending.Count > 0)
         {
-            var results = await Task.WhenAll(pending.Select(target => ProbeAsync(target, cancellationToken))).ConfigureAwait(false);
+            var tickStart = _clock.GetUtcNow();
+            foreach (var target in pending.Where(target => !inFlight.ContainsKey(target)))
+            {
+                inFlight[target] = ProbeAsync(target, cancellationToken);
+            }
+
+            await AnswersOrNextTickAsync(inFlight.Values, tickStart + Interval - _clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             var now = _clock.GetUtcNow();
             var elapsed = now - start;
-            for (var index = 0; index < pending.Count; index++)
+            foreach (var target in pending.Where(target => inFlight[target].IsCompleted))
             {
-                last[pending[index]] = results[index];
-                if (results[index].IsHealthy)
+                last[target] = await inFlight[target].ConfigureAwait(false);
+                inFlight.Remove(target);
+                if (last[target].IsHealthy)
                 {
-                    Finish(pending[index], healthy: true);
+                    Finish(target, healthy: true);
                 }
             }
 
@@ -74,25 +92,45 @@ public sealed class HealthWaiter
 
             if (now >= nextProgress)
             {
-                stillWaiting(elapsed, [.. pending.Select(target => new HealthCheckOutcome(target, false, elapsed, last[target]))]);
+                stillWaiting(elapsed, [.. pending.Select(target => new HealthCheckOutcome(target, false, elapsed, last.GetValueOrDefault(target)))]);
                 while (nextProgress <= now)
                 {
                     nextProgress += ProgressInterval;
                 }
             }
 
-            var wait = deadline - now < Interval ? deadline - now : Interval;
-            await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);
+            var nextTick = tickStart + Interval;
+            var wait = (nextTick < deadline ? nextTick : deadline) - now;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _clock, cancellationToken).ConfigureAwait(false);
+            }
 
             void Finish(HealthCheckTarget target, bool healthy)
             {
-                var outcome = new HealthCheckOutcome(target, healthy, elapsed, last[target]);
+                var outcome = new HealthCheckOutcome(target, healthy, elapsed, last.GetValueOrDefault(target));
                 outcomes[target] = outcome;
                 finished(outcome);
             }
         }
 
         return [.. targets.Select(target => outcomes[target])];
+    }
+
+    /// <summary>Waits until every probe has answered, or at most <paramref name="limit"/>.</summary>
+    private async Task AnswersOrNextTickAsync(IEnumerable<Task<HealthProbeResult>> probes, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var all = Task.WhenAll(probes);
+        if (all.IsCompleted || limit <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var tick = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(limit, _clock, tick.Token);
+        await Task.WhenAny(all, delay).ConfigureAwait(false);
+        await tick.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private async Task<HealthProbeResult> ProbeAsync(HealthCheckTarget target, CancellationToken cancellationToken)

@@ -49,20 +49,7 @@ internal sealed class CertsFixture
     /// <summary>Runs the named sub-phases in a new run; "all" runs the parent and every sub-phase, like `certs all`.</summary>
     public async Task<string> RunAsync(params string[] phases)
     {
-        Out = new StringWriter();
-        Err = new StringWriter();
-        var context = new InitContext
-        {
-            Loaded = new LoadedInitConfiguration(Config, new InitOptions()),
-            FileSystem = FileSystem,
-            ServiceManager = new RecordingServiceManager(),
-            Clock = Clock,
-            Random = new SeededRandomSource(1),
-            KeyGenerator = Keys,
-            StartTime = Clock.GetUtcNow(),
-            Out = Out,
-            Err = Err,
-        };
+        var context = NewContext();
         var all = CertsPhases.Create();
         if (phases is ["all"])
         {
@@ -117,4 +104,23 @@ internal sealed class CertsFixture
         $"{Pki}/sa.key",
         $"{Pki}/sa.pub",
     ];
+
+    /// <summary>A new run's context over this fixture's file system, configuration and clock (fresh Out and Err).</summary>
+    public InitContext NewContext()
+    {
+        Out = new StringWriter();
+        Err = new StringWriter();
+        return new InitContext
+        {
+            Loaded = new LoadedInitConfiguration(Config, new InitOptions()),
+            FileSystem = FileSystem,
+            ServiceManager = new RecordingServiceManager(),
+            Clock = Clock,
+            Random = new SeededRandomSource(1),
+            KeyGenerator = Keys,
+            StartTime = Clock.GetUtcNow(),
+            Out = Out,
+            Err = Err,
+        };
+    }
 }

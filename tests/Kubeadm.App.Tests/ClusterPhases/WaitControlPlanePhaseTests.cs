@@ -25,14 +25,14 @@ public sealed class WaitControlPlanePhaseTests
         Assert.Equal(
             "[wait-control-plane] Waiting for the kubelet to boot up the control plane as static Pods from directory \"/etc/kubernetes/manifests\"\n" +
             $"[kubelet-check] Waiting for a healthy kubelet at {Kubelet}. This can take up to 4m0s\n" +
-            "[kubelet-check] The kubelet is healthy after 1s\n" +
+            "[kubelet-check] The kubelet is healthy after 200ms\n" +
             "[control-plane-check] Waiting for healthy control plane components. This can take up to 4m0s\n" +
             $"[control-plane-check] Checking kube-apiserver at {ApiServer}\n" +
             $"[control-plane-check] Checking kube-controller-manager at {ControllerManager}\n" +
             $"[control-plane-check] Checking kube-scheduler at {Scheduler}\n" +
             "[control-plane-check] kube-controller-manager is healthy after 0s\n" +
-            "[control-plane-check] kube-scheduler is healthy after 500ms\n" +
-            "[control-plane-check] kube-apiserver is healthy after 2s\n",
+            "[control-plane-check] kube-scheduler is healthy after 100ms\n" +
+            "[control-plane-check] kube-apiserver is healthy after 400ms\n",
             output);
     }
 

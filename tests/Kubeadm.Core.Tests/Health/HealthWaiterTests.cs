@@ -17,7 +17,7 @@ public sealed class HealthWaiterTests
         var outcomes = await new HealthWaiter(prober, new ManualClock())
             .WaitAsync([A, B], TimeSpan.FromMinutes(4), o => finished.Add($"{o.Target.Name} {o.Healthy} {o.Elapsed.TotalMilliseconds}"), (_, _) => { }, CancellationToken.None);
 
-        Assert.Equal(["a True 1000", "b True 2500"], finished);
+        Assert.Equal(["a True 200", "b True 500"], finished);
         Assert.All(outcomes, o => Assert.True(o.Healthy));
         Assert.Equal(3 + 6, prober.Calls.Count);
     }
@@ -47,7 +47,34 @@ public sealed class HealthWaiterTests
         var outcomes = await new HealthWaiter(prober, new ManualClock()).WaitAsync([A], TimeSpan.FromSeconds(5), _ => { }, (_, _) => { }, CancellationToken.None);
 
         Assert.True(outcomes[0].Healthy);
-        Assert.Equal(TimeSpan.FromMilliseconds(500), outcomes[0].Elapsed);
+        Assert.Equal(HealthWaiter.DefaultInterval, outcomes[0].Elapsed);
+    }
+
+    [Fact]
+    public async Task Should_KeepPollingTheOthers_When_OneProbeHangs()
+    {
+        var hanging = new TaskCompletionSource<HealthProbeResult>();
+        var bProbes = 0;
+        var aProbes = 0;
+        var prober = new AsyncDelegateProber(url =>
+        {
+            if (url.Port == 1)
+            {
+                aProbes++;
+                return hanging.Task;
+            }
+
+            return Task.FromResult(++bProbes < 3 ? HealthProbeResult.Failed("connection refused") : HealthProbeResult.Status(200));
+        });
+
+        var outcomes = await new HealthWaiter(prober, new ManualClock())
+            .WaitAsync([A, B], TimeSpan.FromSeconds(1), _ => { }, (_, _) => { }, CancellationToken.None);
+
+        Assert.True(outcomes[1].Healthy);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), outcomes[1].Elapsed);
+        Assert.False(outcomes[0].Healthy);
+        Assert.Null(outcomes[0].LastResult);
+        Assert.Equal(1, aProbes);
     }
 
     /// <summary>Each URL fails (connection refused) a given number of times, then answers 200.</summary>
@@ -71,5 +98,10 @@ public sealed class HealthWaiterTests
     private sealed class DelegateProber(Func<Uri, HealthProbeResult> answer) : IHealthProber
     {
         public Task<HealthProbeResult> ProbeAsync(Uri endpoint, CancellationToken cancellationToken) => Task.FromResult(answer(endpoint));
+    }
+
+    private sealed class AsyncDelegateProber(Func<Uri, Task<HealthProbeResult>> answer) : IHealthProber
+    {
+        public Task<HealthProbeResult> ProbeAsync(Uri endpoint, CancellationToken cancellationToken) => answer(endpoint);
     }
 }
