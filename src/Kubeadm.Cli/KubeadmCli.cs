@@ -3,6 +3,7 @@ using System.CommandLine.Help;
 using Kubeadm.App.Host;
 using Kubeadm.App.Init;
 using Kubeadm.Cli.Commands;
+using Kubeadm.Cli.Completion;
 
 namespace Kubeadm.Cli;
 
@@ -46,6 +47,7 @@ public static class KubeadmCli
         root.Subcommands.Add(new TokenCommand(environment, global).Create());
         root.Subcommands.Add(new ResetCommand(environment, global, help).Create());
         root.Subcommands.Add(VersionCommand.Create(environment.Out, global));
+        root.Subcommands.Add(CompletionCommand.Create(environment.Out, global, help));
         return root;
     }
 
