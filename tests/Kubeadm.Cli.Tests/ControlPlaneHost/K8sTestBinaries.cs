@@ -19,10 +19,11 @@ internal static class K8sTestBinaries
     public static string BinDir =>
         Environment.GetEnvironmentVariable("KUBEADM_K8S_BIN") is { Length: > 0 } bin
             ? bin
-            : Path.Combine(
-                Environment.GetEnvironmentVariable("KUBEADM_K8S_CACHE") is { Length: > 0 } cache ? cache : "/var/cache/kubeadm-dotnet",
-                "k8s-" + PackageVersion,
-                "bin");
+            : Path.Combine(CacheRoot, "k8s-" + PackageVersion, "bin");
+
+    /// <summary>$KUBEADM_K8S_CACHE, default /var/cache/kubeadm-dotnet (outside the repository).</summary>
+    public static string CacheRoot =>
+        Environment.GetEnvironmentVariable("KUBEADM_K8S_CACHE") is { Length: > 0 } cache ? cache : "/var/cache/kubeadm-dotnet";
 
     public static string Kubectl => FindOnPath("kubectl") ?? "/usr/bin/kubectl";
 
