@@ -43,8 +43,7 @@ public sealed partial class DebPackageTests
             Assert.True(File.Exists(root.PathOf(file)), $"{file} was not installed");
         }
 
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead |
-            UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute, File.GetUnixFileMode(root.PathOf("/usr/bin/kubeadm")));
+        Assert.Equal("755", (await ToolProcess.CheckedAsync("stat", "-c", "%a", root.PathOf("/usr/bin/kubeadm"))).Trim());
         var version = await ToolProcess.CheckedAsync(root.PathOf("/usr/bin/kubeadm"), "version", "-o", "short");
         Assert.Matches(@"^v1\.\d+\.\d+\n$", version);
         var status = await root.DpkgAsync("--status", "kubeadm-dotnet");
@@ -106,7 +105,8 @@ public sealed partial class DebPackageTests
         System.IO.Directory.CreateDirectory(root.PathOf("/etc/default"));
         await File.WriteAllTextAsync(root.PathOf("/etc/default/kubelet"), "KUBELET_EXTRA_ARGS=\"--v=2 --node-labels=tier=edge\"\n");
 
-        var argv = DropInCommandLine.Expand(await File.ReadAllTextAsync(root.PathOf(DropIn)), path => File.Exists(root.PathOf(path)) ? File.ReadAllText(root.PathOf(path)) : null);
+        var unit = RealNode.KubeletUnit.Parse(RealNode.KubeletUnit.KubeletService, await File.ReadAllTextAsync(root.PathOf(DropIn)));
+        var argv = unit.CommandLine(path => File.Exists(root.PathOf(path)) ? File.ReadAllText(root.PathOf(path)) : null).Argv;
 
         var flagsEnv = await File.ReadAllTextAsync(root.PathOf("/var/lib/kubelet/kubeadm-flags.env"));
         var kubeadmArgs = KubeadmArgs().Match(flagsEnv);

@@ -24,6 +24,26 @@ public static class PackageArtifacts
             ? $"the packages are not built in {Directory} (run scripts/build-packages.sh after scripts/publish.sh)"
             : null;
 
+    /// <summary>The kubelet drop-in as the repository holds it (what build-deb.sh packs).</summary>
+    public static string SourceDropIn => File.ReadAllText(Path.Combine(RepositoryRoot(), "packaging", "deb", "10-kubeadm.conf"));
+
+    /// <summary>
+    /// The kubelet drop-in read out of the built .deb, so a test runs the kubelet exactly as the installed package
+    /// would. Without a .deb (a developer's run before scripts/build-packages.sh) the repository's copy stands in;
+    /// under CI=true a missing .deb fails the test.
+    /// </summary>
+    public static async Task<string> DebDropInAsync()
+    {
+        if (Deb is not { } deb)
+        {
+            Assert.True(Environment.GetEnvironmentVariable("CI") != "true", Missing);
+            return SourceDropIn;
+        }
+
+        return await ToolProcess.CheckedAsync("/bin/sh", "-c",
+            "dpkg-deb --fsys-tarfile \"$0\" | tar -xO ./usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf", deb);
+    }
+
     public static string RepositoryRoot([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
 }

@@ -5,16 +5,11 @@ namespace Kubeadm.Cli.Tests.Packaging;
 /// <summary>Runs a real program to completion (bounded by a timeout) and captures what it printed.</summary>
 public static class ToolProcess
 {
-    public static async Task<CliRun> RunAsync(string program, IEnumerable<string> arguments, string? stdin = null,
+    public static async Task<CliRun> RunAsync(string program, IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = stdin is not null,
-            UseShellExecute = false,
-        };
+        var limit = timeout ?? TimeSpan.FromMinutes(2);
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -28,13 +23,7 @@ public static class ToolProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-            process.StandardInput.Close();
-        }
-
-        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
+        using var deadline = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(deadline.Token);
@@ -42,7 +31,8 @@ public static class ToolProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish within {timeout ?? TimeSpan.FromMinutes(2)}");
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish within {limit}\n{await output}{await error}");
         }
 
         return new CliRun(process.ExitCode, await output, await error);
