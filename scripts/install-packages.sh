@@ -26,7 +26,7 @@ dpkg -i "$deb" >/dev/null
 t1=$(now)
 [ "$(/usr/bin/kubeadm version -o short)" = "v$version" ]
 [ -f /usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf ]
-man -w kubeadm >/dev/null
+[ -f /usr/share/man/man1/kubeadm.1.gz ] && { ! command -v man >/dev/null || man -w kubeadm >/dev/null; }
 bash --norc -c 'source /usr/share/bash-completion/completions/kubeadm
   COMP_WORDS=(kubeadm init phase ""); COMP_CWORD=3; _kubeadm; [[ " ${COMPREPLY[*]} " == *" kubelet-start "* ]]'
 if command -v systemd-analyze >/dev/null; then
