@@ -5,6 +5,7 @@ using Kubeadm.App.Host;
 using Kubeadm.App.Init;
 using Kubeadm.Cli.Commands;
 using Kubeadm.Cli.Parsing;
+using Kubeadm.Cli.Completion;
 
 namespace Kubeadm.Cli;
 
@@ -45,6 +46,7 @@ public static class KubeadmCli
         root.Subcommands.Add(new TokenCommand(environment, global, help).Create());
         root.Subcommands.Add(new ResetCommand(environment, global, help).Create());
         root.Subcommands.Add(VersionCommand.Create(environment.Out, global));
+        root.Subcommands.Add(CompletionCommand.Create(environment.Out, global, help));
         return root;
     }
 

@@ -13,6 +13,7 @@ public static class VersionCommand
     public static Command Create(TextWriter output, GlobalFlags global)
     {
         var format = new Option<string>("--output", "-o") { Description = "Output format; available options are 'yaml', 'json' and 'short'" };
+        format.CompletionSources.Add("yaml", "json", "short");
         var command = new Command("version", "Print the version of kubeadm") { format };
         command.SetAction((parse, _) => CommandErrors.RunAsync(parse.InvocationConfiguration.Error, parse.GetValue(global.Verbosity), async () =>
         {

@@ -30,18 +30,8 @@ internal sealed class KubeletUnit
         WantedBy=multi-user.target
         """;
 
-    /// <summary>kubeadm's drop-in for it (10-kubeadm.conf): the kubeconfigs, config.yaml and the two env files.</summary>
-    public const string KubeadmDropIn = """
-        [Service]
-        Environment="KUBELET_KUBECONFIG_ARGS=--bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --kubeconfig=/etc/kubernetes/kubelet.conf"
-        Environment="KUBELET_CONFIG_ARGS=--config=/var/lib/kubelet/config.yaml"
-        # kubeadm init and join write this file at run time, filling KUBELET_KUBEADM_ARGS.
-        EnvironmentFile=-/var/lib/kubelet/kubeadm-flags.env
-        # Where users put KUBELET_EXTRA_ARGS; it has the last word.
-        EnvironmentFile=-/etc/default/kubelet
-        ExecStart=
-        ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS
-        """;
+    /// <summary>kubeadm's drop-in for it: the one the .deb ships (packaging/deb/10-kubeadm.conf).</summary>
+    public static string KubeadmDropIn => Packaging.PackageArtifacts.SourceDropIn;
 
     private KubeletUnit(IReadOnlyList<KeyValuePair<string, string>> environment, IReadOnlyList<(string Path, bool Optional)> environmentFiles, string execStart, TimeSpan restartSec)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Kubeadm.Cli.Tests.ControlPlaneHost;
+using Kubeadm.Cli.Tests.Packaging;
 using Kubeadm.Cli.Tests.Runtime;
 using Xunit.Abstractions;
 
@@ -67,7 +68,7 @@ public sealed partial class RealNodeInitTests(ITestOutputHelper output)
             // --- kubelet.service as installed with kubeadm's drop-in: crash-loops until init writes its files. ---
             var kubeletLog = Path.Combine(logs, "kubelet.log");
             kubelet = new SystemdKubelet(
-                KubeletUnit.Parse(KubeletUnit.KubeletService, KubeletUnit.KubeadmDropIn),
+                KubeletUnit.Parse(KubeletUnit.KubeletService, await PackageArtifacts.DebDropInAsync()),
                 path => File.Exists(node.HostPath(path)) ? File.ReadAllText(node.HostPath(path)) : null,
                 (argv, environment) => node.LoggedCommand(argv, kubeletLog, environment),
                 executable => executable == "/usr/bin/kubelet" ? Path.Combine(K8sTestBinaries.BinDir, "kubelet") : executable,

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Kubeadm.Cli.Tests.Runtime;
 
 /// <summary>Runs a host tool to completion with a time limit and returns its exit code and combined output.</summary>
@@ -7,28 +5,15 @@ internal static class HostTool
 {
     public static async Task<(int ExitCode, string Output)> RunAsync(string binary, IEnumerable<string> arguments, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(binary) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{binary} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(limit.Token);
+            var run = await Packaging.ToolProcess.RunAsync(binary, arguments, timeout: timeout);
+            return (run.ExitCode, run.Output + run.Error);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException e)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            return (-1, $"{binary} {string.Join(' ', arguments)} did not finish within {timeout}\n{await output}{await error}");
+            return (-1, e.Message);
         }
-
-        return (process.ExitCode, await output + await error);
     }
 
     /// <summary>Runs the tool and fails with its output when it exits non-zero.</summary>
