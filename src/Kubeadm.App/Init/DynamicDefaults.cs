@@ -56,7 +56,8 @@ public sealed class DynamicDefaults
         }
     }
 
-    private void ApplyAdvertiseAddress(ApiEndpoint endpoint)
+    /// <summary>An empty or unspecified (0.0.0.0, ::) advertise address becomes the default-route interface's address.</summary>
+    public void ApplyAdvertiseAddress(ApiEndpoint endpoint)
     {
         if (endpoint.AdvertiseAddress.Length > 0
             && (!IPAddress.TryParse(endpoint.AdvertiseAddress, out var given)
@@ -75,7 +76,8 @@ public sealed class DynamicDefaults
         endpoint.AdvertiseAddress = detected.ToString();
     }
 
-    private string DetectCriSocket()
+    /// <summary>The one known CRI socket present on the host, the default when there is none; several is an error.</summary>
+    public string DetectCriSocket()
     {
         var found = KubeadmConstants.KnownCriSockets
             .Where(socket => _fileSystem.FileExists(socket["unix://".Length..]))

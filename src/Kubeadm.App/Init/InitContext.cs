@@ -61,6 +61,9 @@ public sealed class InitContext
     /// <summary>Host probes for the preflight checks (ports, PATH, DNS, CRI socket, systemd); null when the run cannot check.</summary>
     public IPreflightHost? PreflightHost { get; init; }
 
+    /// <summary>A worker join: the kubelet flags carry --register-with-taints (init and control planes taint in mark-control-plane).</summary>
+    public bool RegisterWithTaints { get; init; }
+
     /// <summary>Where dry-run output files are mirrored; null when not in dry-run.</summary>
     public string? DryRunDirectory { get; init; }
 
