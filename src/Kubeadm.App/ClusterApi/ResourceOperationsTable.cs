@@ -86,6 +86,12 @@ internal static class ResourceOperationsTable
             (k, name, ns, ct) => k.AppsV1.ReadNamespacedDaemonSetAsync(name, ns, cancellationToken: ct),
             async (k, ns, fs, ct) => (await k.AppsV1.ListNamespacedDaemonSetAsync(ns, fieldSelector: fs, cancellationToken: ct).ConfigureAwait(false)).Items,
             (k, name, ns, ct) => k.AppsV1.DeleteNamespacedDaemonSetAsync(name, ns, cancellationToken: ct)),
+        [typeof(V1Pod)] = new ResourceOperations<V1Pod>(
+            (k, o, ns, ct) => k.CoreV1.CreateNamespacedPodAsync(o, ns, cancellationToken: ct),
+            (k, o, name, ns, ct) => k.CoreV1.ReplaceNamespacedPodAsync(o, name, ns, cancellationToken: ct),
+            (k, name, ns, ct) => k.CoreV1.ReadNamespacedPodAsync(name, ns, cancellationToken: ct),
+            async (k, ns, fs, ct) => (await k.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: fs, cancellationToken: ct).ConfigureAwait(false)).Items,
+            (k, name, ns, ct) => k.CoreV1.DeleteNamespacedPodAsync(name, ns, cancellationToken: ct)),
     };
 
     public static ResourceOperations<T> For<T>()

@@ -20,6 +20,7 @@ public sealed record ApiResource(string Kind, string Resource, string Group, str
         [typeof(V1ClusterRoleBinding)] = new("ClusterRoleBinding", "clusterrolebindings", "rbac.authorization.k8s.io", "v1", false),
         [typeof(V1Deployment)] = new("Deployment", "deployments", "apps", "v1", true),
         [typeof(V1DaemonSet)] = new("DaemonSet", "daemonsets", "apps", "v1", true),
+        [typeof(V1Pod)] = new("Pod", "pods", "", "v1", true),
     };
 
     /// <summary>"apps/v1", or "v1" for the core group (the apiVersion field).</summary>
