@@ -82,7 +82,7 @@ public sealed class JoinContextFactory
             ClientForFile = path => join.DryRun
                 ? throw new KubeadmUserException($"dry run: {path} is not used to change the cluster")
                 : ClusterClientFactory.FromKubeconfig(hostFileSystem, path, apiTimeout, _environment.Clock),
-            EtcdMembership = _environment.EtcdMembership,
+            EtcdMembership = _environment.EtcdMembership ?? (context => new StackedEtcdMembership(context)),
         };
     }
 

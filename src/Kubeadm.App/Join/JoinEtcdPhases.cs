@@ -34,7 +34,9 @@ public static class JoinEtcdPhases
             return;
         }
 
-        await Membership(context).CheckHealthAsync(cancellationToken).ConfigureAwait(false);
+        var membership = Membership(context);
+        using var disposable = membership as IDisposable;
+        await membership.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task JoinLocalModeAsync(JoinContext context, CancellationToken cancellationToken)
@@ -83,6 +85,7 @@ public static class JoinEtcdPhases
 
         context.FileSystem.CreateDirectory(dataDir, FileModes.PrivateDirectory);
         var membership = Membership(context);
+        using var disposable = membership as IDisposable;
         IReadOnlyList<(string Name, string PeerUrl)> members;
         try
         {
