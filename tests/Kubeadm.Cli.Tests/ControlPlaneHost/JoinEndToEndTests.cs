@@ -107,7 +107,9 @@ public sealed class JoinEndToEndTests(ITestOutputHelper output)
             var ca = await File.ReadAllTextAsync(Path.Combine(rootfs1, "etc/kubernetes/pki/ca.crt"));
             Assert.Equal(ca.Trim(), (await File.ReadAllTextAsync(Path.Combine(rootfs2, "etc/kubernetes/pki/ca.crt"))).Trim());
             Assert.False(File.Exists(Path.Combine(rootfs2, "etc/kubernetes/bootstrap-kubelet.conf")), "bootstrap-kubelet.conf must be removed after the TLS bootstrap");
-            Assert.Contains("--hostname-override=worker-1", await File.ReadAllTextAsync(Path.Combine(rootfs2, "var/lib/kubelet/kubeadm-flags.env")));
+            var flags = await File.ReadAllTextAsync(Path.Combine(rootfs2, "var/lib/kubelet/kubeadm-flags.env"));
+            Assert.StartsWith("KUBELET_KUBEADM_ARGS=\"--pod-infra-container-image=", flags);
+            Assert.DoesNotContain("--register-with-taints", flags); // a worker with no taints
             Assert.Contains("kind: KubeletConfiguration", await File.ReadAllTextAsync(Path.Combine(rootfs2, "var/lib/kubelet/config.yaml")));
             var csr = await controlPlane.KubectlAsync("get", "csr", csrName, "-o", "jsonpath={.status.conditions[0].type}/{.spec.username}");
             Assert.Equal($"Approved/system:bootstrap:{token[..6]}", csr.Output.Trim());
