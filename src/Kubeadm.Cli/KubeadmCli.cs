@@ -41,6 +41,7 @@ public static class KubeadmCli
         var help = new LongHelpAction((HelpAction)helpOption.Action!);
         helpOption.Action = help;
         root.Subcommands.Add(new InitCommand(environment, global, help).Create());
+        root.Subcommands.Add(new JoinCommand(environment, global, help).Create());
         root.Subcommands.Add(new CertsCommand(environment, global, help).Create());
         root.Subcommands.Add(new ConfigCommand(environment, global).Create());
         root.Subcommands.Add(new TokenCommand(environment, global, help).Create());

@@ -29,6 +29,9 @@ public sealed class CliHarness
     /// <summary>What the user types on standard input, one entry per line; empty means no input at all.</summary>
     public Queue<string> Stdin { get; } = new();
 
+    /// <summary>What `kubeadm join` reads as cluster-info; by default a server that refuses every connection.</summary>
+    public Kubeadm.App.Join.IClusterInfoSource? ClusterInfo { get; set; }
+
     public CliHarness WithUserFile(string path, string content)
     {
         _userFiles[path] = content;
@@ -49,6 +52,7 @@ public sealed class CliHarness
             PreflightHostFor = _ => Preflight,
             ContainerRuntimeFor = (_, _) => Runtime,
             Random = new SeededRandomSource(42),
+            ClusterInfoSource = () => ClusterInfo ?? new Kubeadm.App.Join.KubernetesClusterInfoSource(),
             ReadLine = () => Stdin.Count > 0 ? Stdin.Dequeue() : null,
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
             ReadUserFile = path => _userFiles.TryGetValue(path, out var text)

@@ -22,6 +22,13 @@ public static class ClusterClientFactory
         }
 
         var kubeconfig = KubeconfigYamlReader.Read(fileSystem.ReadAllText(kubeconfigPath), kubeconfigPath);
+        return FromKubeconfig(kubeconfig, kubeconfigPath, apiCallTimeout, clock);
+    }
+
+    /// <summary>The client for an in-memory kubeconfig (join's TLS bootstrap configuration); <paramref name="name"/> is for messages.</summary>
+    public static IClusterApi FromKubeconfig(k8s.KubeConfigModels.K8SConfiguration kubeconfig, string name, TimeSpan apiCallTimeout, TimeProvider clock)
+    {
+        var kubeconfigPath = name;
         KubernetesClientConfiguration configuration;
         try
         {

@@ -38,6 +38,12 @@ internal static class ResourceOperationsTable
             (k, name, _, ct) => k.CoreV1.ReadNodeAsync(name, cancellationToken: ct),
             async (k, _, fs, ct) => (await k.CoreV1.ListNodeAsync(fieldSelector: fs, cancellationToken: ct).ConfigureAwait(false)).Items,
             (k, name, _, ct) => k.CoreV1.DeleteNodeAsync(name, cancellationToken: ct)),
+        [typeof(V1CertificateSigningRequest)] = new ResourceOperations<V1CertificateSigningRequest>(
+            (k, o, _, ct) => k.CertificatesV1.CreateCertificateSigningRequestAsync(o, cancellationToken: ct),
+            (k, o, name, _, ct) => k.CertificatesV1.ReplaceCertificateSigningRequestAsync(o, name, cancellationToken: ct),
+            (k, name, _, ct) => k.CertificatesV1.ReadCertificateSigningRequestAsync(name, cancellationToken: ct),
+            async (k, _, fs, ct) => (await k.CertificatesV1.ListCertificateSigningRequestAsync(fieldSelector: fs, cancellationToken: ct).ConfigureAwait(false)).Items,
+            (k, name, _, ct) => k.CertificatesV1.DeleteCertificateSigningRequestAsync(name, cancellationToken: ct)),
         [typeof(V1Namespace)] = new ResourceOperations<V1Namespace>(
             (k, o, _, ct) => k.CoreV1.CreateNamespaceAsync(o, cancellationToken: ct),
             (k, o, name, _, ct) => k.CoreV1.ReplaceNamespaceAsync(o, name, cancellationToken: ct),

@@ -58,6 +58,23 @@ public static class WaitControlPlanePhase
         await WaitForComponentsAsync(context, waiter, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Only the kubelet's healthz wait (join's kubelet-wait-bootstrap).</summary>
+    public static async Task WaitForKubeletAsync(InitContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var prober = new HttpHealthProber();
+        var (address, port) = KubeletHealthz(context);
+        await WaitForKubeletAsync(context, new HealthWaiter(prober, context.Clock), address, port, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Only the control-plane components' health waits (join's wait-control-plane).</summary>
+    public static async Task WaitForComponentsAsync(InitContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var prober = new HttpHealthProber();
+        await WaitForComponentsAsync(context, new HealthWaiter(prober, context.Clock), cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task WaitForKubeletAsync(InitContext context, HealthWaiter waiter, string address, int port, CancellationToken cancellationToken)
     {
         var output = context.Out;

@@ -56,7 +56,8 @@ public sealed class DynamicDefaults
         }
     }
 
-    private void ApplyAdvertiseAddress(ApiEndpoint endpoint)
+    /// <summary>An empty or unspecified (0.0.0.0, ::) advertise address becomes the default-route interface's address.</summary>
+    public void ApplyAdvertiseAddress(ApiEndpoint endpoint)
     {
         if (endpoint.AdvertiseAddress.Length > 0
             && (!IPAddress.TryParse(endpoint.AdvertiseAddress, out var given)
@@ -74,4 +75,7 @@ public sealed class DynamicDefaults
                 "set --apiserver-advertise-address or localAPIEndpoint.advertiseAddress");
         endpoint.AdvertiseAddress = detected.ToString();
     }
+
+    /// <summary>The one known CRI socket present on the host, the default when there is none; several is an error.</summary>
+    public string DetectCriSocket() => Runtime.CriSocketDetector.Detect(_fileSystem);
 }

@@ -65,6 +65,9 @@ public sealed class InitContext
     /// <summary>Opens a client for the node's container runtime at nodeRegistration.criSocket; null where no phase needs one.</summary>
     public Func<IContainerRuntime>? ContainerRuntime { get; init; }
 
+    /// <summary>A worker join: the kubelet flags carry --register-with-taints (init and control planes taint in mark-control-plane).</summary>
+    public bool RegisterWithTaints { get; init; }
+
     /// <summary>Where dry-run output files are mirrored; null when not in dry-run.</summary>
     public string? DryRunDirectory { get; init; }
 

@@ -51,6 +51,12 @@ public sealed record InitEnvironment
     /// <summary>Reads one line typed by the user (the reset confirmation); null when standard input has no more lines.</summary>
     public Func<string?> ReadLine { get; init; } = Console.ReadLine;
 
+    /// <summary>Where `kubeadm join` reads cluster-info during discovery (the real API server unless a test replaces it).</summary>
+    public Func<Kubeadm.App.Join.IClusterInfoSource> ClusterInfoSource { get; init; } = () => new Kubeadm.App.Join.KubernetesClusterInfoSource();
+
+    /// <summary>The stacked-etcd membership client for a control-plane join; null when this build has none.</summary>
+    public Func<Kubeadm.App.Join.JoinContext, Kubeadm.App.Join.IStackedEtcdMembership>? EtcdMembership { get; init; }
+
     /// <summary>The API client for a kubeconfig file on the host (token commands); null means the real client, with kubeadm's retries.</summary>
     public Func<IFileSystem, string, Kubeadm.Core.ClusterApi.IClusterApi>? ClusterClientFor { get; init; }
 

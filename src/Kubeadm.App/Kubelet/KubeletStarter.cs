@@ -27,7 +27,7 @@ internal static class KubeletStarter
             await KubeletService.TryStopAsync(context, cancellationToken).ConfigureAwait(false);
         }
 
-        WriteKubeletFile(context, KubeadmConstants.KubeletEnvFile, KubeletFlags.EnvFile(context.Config, context.Hostname),
+        WriteKubeletFile(context, KubeadmConstants.KubeletEnvFile, KubeletFlags.EnvFile(context.Config, context.Hostname, context.RegisterWithTaints),
             "[kubelet-start] Writing kubelet environment file with flags to file", "error writing a dynamic environment file for the kubelet");
 
         var nodeLocalCriSocket = KubeadmFeatureGates.IsEnabled(context.Config.Cluster.FeatureGates, KubeadmFeatureGates.NodeLocalCriSocket);

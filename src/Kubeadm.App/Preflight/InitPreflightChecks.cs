@@ -20,7 +20,12 @@ public static class InitPreflightChecks
             () => host.IsPrivilegedUser ? CheckOutcome.Passed : CheckOutcome.Error("user is not running as root"));
     }
 
-    public static IReadOnlyList<PreflightCheck> Create(PreflightInputs inputs)
+    /// <param name="inputs">The final configuration and the host.</param>
+    /// <param name="secondaryControlPlane">
+    /// A control-plane join (kubeadm's isSecondaryControlPlane): the node checks already ran, so the common checks,
+    /// the kubelet port and the forwarding checks are left out.
+    /// </param>
+    public static IReadOnlyList<PreflightCheck> Create(PreflightInputs inputs, bool secondaryControlPlane = false)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var init = inputs.Config.Init;
@@ -45,17 +50,11 @@ public static class InitPreflightChecks
         var podCidrs = cluster.Networking.PodSubnet.Split(',');
         checks.AddRange(serviceCidrs.Concat(podCidrs).Select(cidr => PreflightCheck.Of("HTTPProxyCIDR", () => ProxyChecks.CheckCidr(proxies, cidr))));
 
-        checks.AddRange(NodeChecks.Common(inputs));
-        checks.Add(Port(host, KubeadmConstants.KubeletPort));
-        var families = AddressFamilies(serviceCidrs.Concat(podCidrs), init.LocalApiEndpoint.AdvertiseAddress);
-        if (families.Contains(AddressFamily.InterNetwork))
+        if (!secondaryControlPlane)
         {
-            checks.Add(FileContent(inputs, HostFileRules.IPv4ForwardPath, "1"));
-        }
-
-        if (families.Contains(AddressFamily.InterNetworkV6))
-        {
-            checks.Add(FileContent(inputs, HostFileRules.IPv6DefaultForwardingPath, "1"));
+            checks.AddRange(NodeChecks.Common(inputs));
+            checks.Add(Port(host, KubeadmConstants.KubeletPort));
+            checks.AddRange(ForwardingChecks(inputs, serviceCidrs.Concat(podCidrs), init.LocalApiEndpoint.AdvertiseAddress));
         }
 
         if (cluster.Etcd.External is { } external)
@@ -70,7 +69,7 @@ public static class InitPreflightChecks
             checks.Add(DirAvailable(inputs, string.IsNullOrEmpty(local.DataDir) ? KubeadmConstants.DefaultEtcdDataDir : local.DataDir));
         }
 
-        if (cluster.Etcd.External is { } files)
+        if (cluster.Etcd.External is { } files && !(secondaryControlPlane && init.CertificateKey.Length > 0))
         {
             checks.AddRange(new[] { files.CaFile, files.CertFile, files.KeyFile }
                 .Where(path => path.Length > 0)
@@ -86,7 +85,22 @@ public static class InitPreflightChecks
         return PreflightCheck.Of($"Port-{port}", () => host.TryListen(port) is null ? CheckOutcome.Passed : CheckOutcome.Error($"Port {port} is in use"));
     }
 
-    private static PreflightCheck FileAvailable(PreflightInputs inputs, string path) =>
+    /// <summary>FileContent--proc-sys-net-ipv4-ip_forward (and the IPv6 one) for the address families in use.</summary>
+    public static IEnumerable<PreflightCheck> ForwardingChecks(PreflightInputs inputs, IEnumerable<string> cidrs, string address)
+    {
+        var families = AddressFamilies(cidrs, address);
+        if (families.Contains(AddressFamily.InterNetwork))
+        {
+            yield return FileContent(inputs, HostFileRules.IPv4ForwardPath, "1");
+        }
+
+        if (families.Contains(AddressFamily.InterNetworkV6))
+        {
+            yield return FileContent(inputs, HostFileRules.IPv6DefaultForwardingPath, "1");
+        }
+    }
+
+    public static PreflightCheck FileAvailable(PreflightInputs inputs, string path) =>
         PreflightCheck.Of(HostFileRules.NameFor("FileAvailable", path),
             () => Exists(inputs, path) ? CheckOutcome.Error($"{path} already exists") : CheckOutcome.Passed);
 

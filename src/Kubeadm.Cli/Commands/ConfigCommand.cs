@@ -37,7 +37,13 @@ public sealed class ConfigCommand
             _environment.Out.Write(InitDefaultsPrinter.Print());
             return 0;
         }));
-        return new Command("print", "Print configuration") { initDefaults };
+        var joinDefaults = new Command("join-defaults", "Print default join configuration, that can be used for 'kubeadm join'");
+        joinDefaults.SetAction((parse, _) => Run(parse, () =>
+        {
+            _environment.Out.Write(JoinDefaultsPrinter.Print());
+            return 0;
+        }));
+        return new Command("print", "Print configuration") { initDefaults, joinDefaults };
     }
 
     private Command CreateValidate()

@@ -101,7 +101,7 @@ public sealed class InitFlags
         };
     }
 
-    private static List<string> ChangedFlagNames(ParseResult parse)
+    internal static List<string> ChangedFlagNames(ParseResult parse)
     {
         var names = new List<string>();
         for (var result = parse.CommandResult; result is not null; result = result.Parent as CommandResult)

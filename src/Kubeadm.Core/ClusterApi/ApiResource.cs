@@ -12,6 +12,7 @@ public sealed record ApiResource(string Kind, string Resource, string Group, str
         [typeof(V1ServiceAccount)] = new("ServiceAccount", "serviceaccounts", "", "v1", true),
         [typeof(V1Service)] = new("Service", "services", "", "v1", true),
         [typeof(V1Node)] = new("Node", "nodes", "", "v1", false),
+        [typeof(V1CertificateSigningRequest)] = new("CertificateSigningRequest", "certificatesigningrequests", "certificates.k8s.io", "v1", false),
         [typeof(V1Namespace)] = new("Namespace", "namespaces", "", "v1", false),
         [typeof(V1Role)] = new("Role", "roles", "rbac.authorization.k8s.io", "v1", true),
         [typeof(V1RoleBinding)] = new("RoleBinding", "rolebindings", "rbac.authorization.k8s.io", "v1", true),

@@ -14,6 +14,8 @@ public static class KubeadmConstants
     public const string DefaultEtcdDataDir = "/var/lib/etcd";
     public const string AdminKubeConfigFile = "/etc/kubernetes/admin.conf";
     public const string SuperAdminKubeConfigFile = "/etc/kubernetes/super-admin.conf";
+    public const string KubeletKubeConfigFile = "/etc/kubernetes/kubelet.conf";
+    public const string KubeletBootstrapKubeConfigFile = "/etc/kubernetes/bootstrap-kubelet.conf";
 
     public const string DefaultImageRepository = "registry.k8s.io";
     public const string DefaultCiImageRepository = "gcr.io/k8s-staging-ci-images";

@@ -12,7 +12,13 @@ public static class EtcdPodBuilder
     private const string DataVolume = "etcd-data";
     private const string CertsVolume = "etcd-certs";
 
-    public static V1Pod Build(KubeadmConfig config, Action<string>? warn = null)
+    /// <param name="config">The node's configuration.</param>
+    /// <param name="warn">Receives image warnings.</param>
+    /// <param name="existingCluster">
+    /// A join: every member (name, peer URL) the member add returned, this node included; the manifest then lists them
+    /// all in --initial-cluster and adds --initial-cluster-state=existing.
+    /// </param>
+    public static V1Pod Build(KubeadmConfig config, Action<string>? warn = null, IReadOnlyList<(string Name, string PeerUrl)>? existingCluster = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         var cluster = config.Cluster;
@@ -26,7 +32,7 @@ public static class EtcdPodBuilder
         var container = new V1Container
         {
             Name = ComponentNames.Etcd,
-            Command = [ComponentNames.Etcd, .. ArgumentList.ToCommand(DefaultArguments(config, dataDir), local.ExtraArgs)],
+            Command = [ComponentNames.Etcd, .. ArgumentList.ToCommand(DefaultArguments(config, dataDir, existingCluster), local.ExtraArgs)],
             Image = ControlPlaneImages.Etcd(cluster, warn),
             Ports = [PodProbes.Port(probe.Port)],
             VolumeMounts =
@@ -55,13 +61,13 @@ public static class EtcdPodBuilder
     /// <summary>`https://&lt;advertise&gt;:2380`.</summary>
     public static string PeerUrl(string address) => "https://" + HostPort.Join(address, KubeadmConstants.EtcdPeerPort);
 
-    private static List<Arg> DefaultArguments(KubeadmConfig config, string dataDir)
+    private static List<Arg> DefaultArguments(KubeadmConfig config, string dataDir, IReadOnlyList<(string Name, string PeerUrl)>? existingCluster)
     {
         var certs = config.Cluster.CertificatesDir;
         var advertise = config.Init.LocalApiEndpoint.AdvertiseAddress;
         var loopback = HostPort.LoopbackFor(advertise);
         var nodeName = config.Init.NodeRegistration.Name;
-        return
+        List<Arg> arguments =
         [
             new("name", nodeName),
             new("feature-gates", "InitialCorruptCheck=true"),
@@ -81,7 +87,15 @@ public static class EtcdPodBuilder
             new("snapshot-count", "10000"),
             new("listen-metrics-urls", "http://" + HostPort.Join(loopback, KubeadmConstants.EtcdMetricsPort)),
             new("watch-progress-notify-interval", "5s"),
-            new("initial-cluster", $"{nodeName}={PeerUrl(advertise)}"),
+            new("initial-cluster", existingCluster is null
+                ? $"{nodeName}={PeerUrl(advertise)}"
+                : string.Join(',', existingCluster.Select(member => $"{member.Name}={member.PeerUrl}"))),
         ];
+        if (existingCluster is not null)
+        {
+            arguments.Add(new("initial-cluster-state", "existing"));
+        }
+
+        return arguments;
     }
 }

@@ -16,14 +16,19 @@ public static class KubeletFlags
     public const string EnvironmentVariable = "KUBELET_KUBEADM_ARGS";
 
     /// <summary>The whole file: one line, the arguments joined by spaces and quoted like Go's %q.</summary>
-    public static string EnvFile(KubeadmConfig config, string hostname) =>
-        $"{EnvironmentVariable}={GoQuote.Quote(string.Join(' ', Command(config, hostname)))}\n";
+    public static string EnvFile(KubeadmConfig config, string hostname, bool registerWithTaints = false) =>
+        $"{EnvironmentVariable}={GoQuote.Quote(string.Join(' ', Command(config, hostname, registerWithTaints)))}\n";
 
     /// <summary>Every argument as <c>--name=value</c>, in kubeadm's order.</summary>
-    public static IReadOnlyList<string> Command(KubeadmConfig config, string hostname)
+    /// <param name="config">The node's configuration.</param>
+    /// <param name="hostname">The host's name.</param>
+    /// <param name="registerWithTaints">A worker join: the kubelet registers its Node with nodeRegistration.taints.</param>
+    public static IReadOnlyList<string> Command(KubeadmConfig config, string hostname, bool registerWithTaints = false)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return ArgumentList.ToCommandKeepingOrderOfEqualNames(KubeadmArguments(config, hostname), config.Init.NodeRegistration.KubeletExtraArgs);
+        return ArgumentList.ToCommandKeepingOrderOfEqualNames(
+            KubeadmArguments(config, hostname).Concat(registerWithTaints ? TaintArgument(config.Init.NodeRegistration) : []),
+            config.Init.NodeRegistration.KubeletExtraArgs);
     }
 
     /// <summary>The flags kubeadm itself sets for `init` (never --register-with-taints: mark-control-plane taints the node).</summary>
@@ -47,6 +52,11 @@ public static class KubeletFlags
 
         return arguments;
     }
+
+    private static IEnumerable<Arg> TaintArgument(NodeRegistrationOptions registration) =>
+        registration.Taints is { Count: > 0 } taints
+            ? [new Arg("register-with-taints", string.Join(',', taints.Select(t => $"{t.Key}{(t.Value.Length > 0 ? "=" + t.Value : "")}:{t.Effect}")))]
+            : [];
 
     /// <summary>
     /// The node's name by kubeadm's precedence: the host name, then nodeRegistration.name, then the last

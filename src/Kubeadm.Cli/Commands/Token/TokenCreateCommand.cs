@@ -58,8 +58,8 @@ public static class TokenCreateCommand
             }
 
             var target = JoinTarget.FromKubeconfig(AdminKubeconfig.Read(fileSystem, kubeconfigPath), kubeconfigPath, fileSystem.ReadAllBytes);
-            var join = certificateKey.Length > 0 ? JoinCommand.ControlPlane(target, token, certificateKey) : JoinCommand.Worker(target, token);
-            await context.Environment.Out.WriteLineAsync(JoinCommand.SingleLine(join)).ConfigureAwait(false);
+            var join = certificateKey.Length > 0 ? Kubeadm.Core.Join.JoinCommand.ControlPlane(target, token, certificateKey) : Kubeadm.Core.Join.JoinCommand.Worker(target, token);
+            await context.Environment.Out.WriteLineAsync(Kubeadm.Core.Join.JoinCommand.SingleLine(join)).ConfigureAwait(false);
             return 0;
         }));
         return command;

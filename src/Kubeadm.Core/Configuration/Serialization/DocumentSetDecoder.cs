@@ -1,13 +1,19 @@
 namespace Kubeadm.Core.Configuration.Serialization;
 
 /// <summary>Decodes the documents of one file in turn, routing each by apiVersion and kind.</summary>
-internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics)
+internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, bool forJoin = false)
 {
     private readonly KubeadmConfig _config = new();
     private readonly HashSet<string> _seenKinds = new(StringComparer.Ordinal);
     private readonly YamlValueReader _values = new(diagnostics);
     private string? _initApiVersion;
     private string? _clusterApiVersion;
+
+    /// <summary>The JoinConfiguration, when decoding for `kubeadm join` and the file has one.</summary>
+    public JoinConfiguration? Join { get; private set; }
+
+    /// <summary>The JoinConfiguration's apiVersion, once decoded.</summary>
+    public string? JoinApiVersion { get; private set; }
 
     public void DecodeDocument(YamlTreeNode document)
     {
@@ -47,6 +53,11 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics)
         if (group == KubeadmApiVersions.KubeadmGroup)
         {
             DecodeKubeadmDocument(reader, document, apiVersion, kind);
+        }
+        else if (forJoin)
+        {
+            // kubeadm join reads only its JoinConfiguration; component configs come from the cluster.
+            diagnostics.Warning($"{kind} is not used by \"kubeadm join\"; ignoring it");
         }
         else if ((apiVersion, kind) is (KubeadmApiVersions.KubeletConfigurationApiVersion, KubeadmApiVersions.KubeletConfigurationKind)
                  or (KubeadmApiVersions.KubeProxyConfigurationApiVersion, KubeadmApiVersions.KubeProxyConfigurationKind))
@@ -91,6 +102,12 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics)
         }
 
         var isV1Beta4 = apiVersion == KubeadmApiVersions.V1Beta4;
+        if (forJoin)
+        {
+            DecodeForJoin(reader, document, apiVersion, kind, isV1Beta4);
+            return;
+        }
+
         switch (kind)
         {
             case KubeadmApiVersions.InitConfigurationKind:
@@ -110,5 +127,24 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics)
         }
 
         reader.ReportUnknownFields();
+    }
+
+    private void DecodeForJoin(StrictMappingReader reader, YamlTreeNode document, string apiVersion, string kind, bool isV1Beta4)
+    {
+        switch (kind)
+        {
+            case KubeadmApiVersions.JoinConfigurationKind:
+                JoinApiVersion = apiVersion;
+                Join = JoinConfigurationDecoder.Decode(reader, isV1Beta4);
+                reader.ReportUnknownFields();
+                break;
+            case KubeadmApiVersions.InitConfigurationKind or KubeadmApiVersions.ClusterConfigurationKind
+                or "ResetConfiguration" or "UpgradeConfiguration":
+                diagnostics.Warning($"{kind} is not used by \"kubeadm join\"; ignoring it");
+                break;
+            default:
+                diagnostics.Error(document.Start, "", $"no kind \"{kind}\" is registered for version \"{apiVersion}\"");
+                break;
+        }
     }
 }

@@ -24,7 +24,7 @@ internal static class InitConfigurationDecoder
         }
     }
 
-    private static void DecodeNodeRegistration(StrictMappingReader reader, bool isV1Beta4, NodeRegistrationOptions options)
+    internal static void DecodeNodeRegistration(StrictMappingReader reader, bool isV1Beta4, NodeRegistrationOptions options)
     {
         options.Name = reader.String("name") ?? "";
         options.CriSocket = reader.String("criSocket") ?? "";
@@ -38,7 +38,7 @@ internal static class InitConfigurationDecoder
         }
     }
 
-    private static void DecodeTimeouts(StrictMappingReader reader, Timeouts timeouts)
+    internal static void DecodeTimeouts(StrictMappingReader reader, Timeouts timeouts)
     {
         timeouts.ControlPlaneComponentHealthCheck = reader.Duration("controlPlaneComponentHealthCheck");
         timeouts.KubeletHealthCheck = reader.Duration("kubeletHealthCheck");

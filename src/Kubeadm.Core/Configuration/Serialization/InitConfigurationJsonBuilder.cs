@@ -54,7 +54,7 @@ internal static class InitConfigurationJsonBuilder
         return json;
     }
 
-    private static JsonObject NodeRegistration(NodeRegistrationOptions options)
+    internal static JsonObject NodeRegistration(NodeRegistrationOptions options)
     {
         var json = new JsonObject();
         OptionalString(json, "name", options.Name);
@@ -80,7 +80,7 @@ internal static class InitConfigurationJsonBuilder
         return json;
     }
 
-    private static JsonObject Timeouts(Timeouts timeouts)
+    internal static JsonObject Timeouts(Timeouts timeouts)
     {
         var json = new JsonObject();
         OptionalDuration(json, "controlPlaneComponentHealthCheck", timeouts.ControlPlaneComponentHealthCheck);

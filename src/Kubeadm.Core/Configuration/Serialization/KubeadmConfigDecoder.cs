@@ -11,6 +11,28 @@ public static class KubeadmConfigDecoder
     /// <summary>Decodes <paramref name="content"/>; throws <see cref="Errors.ValidationException"/> listing every error.</summary>
     public static DecodedConfig Decode(string content, string sourceName)
     {
+        var state = DecodeAll(content, sourceName, forJoin: false);
+        return state.Result();
+    }
+
+    /// <summary>
+    /// Decodes the JoinConfiguration of a `kubeadm join --config` file (other kinds are ignored with a warning);
+    /// throws <see cref="Errors.ValidationException"/> listing every error, or when there is no JoinConfiguration.
+    /// </summary>
+    public static DecodedJoinConfig DecodeJoin(string content, string sourceName)
+    {
+        var state = DecodeAll(content, sourceName, forJoin: true);
+        var result = state.Result();
+        if (state.Join is null)
+        {
+            throw new Errors.ValidationException($"{sourceName}: no JoinConfiguration found in the supplied config");
+        }
+
+        return new DecodedJoinConfig(state.Join, state.JoinApiVersion ?? KubeadmApiVersions.V1Beta4, result.Warnings);
+    }
+
+    private static DocumentSetDecoder DecodeAll(string content, string sourceName, bool forJoin)
+    {
         ArgumentNullException.ThrowIfNull(content);
         var diagnostics = new DecodeDiagnostics(sourceName);
         List<YamlTreeNode> documents;
@@ -24,7 +46,7 @@ public static class KubeadmConfigDecoder
                 $"{sourceName}: line {e.Start.Line}, column {e.Start.Column}: invalid YAML: {YamlErrorText(e)}");
         }
 
-        var state = new DocumentSetDecoder(diagnostics);
+        var state = new DocumentSetDecoder(diagnostics, forJoin);
         for (var i = 0; i < documents.Count; i++)
         {
             diagnostics.DocumentNumber = i + 1;
@@ -37,7 +59,7 @@ public static class KubeadmConfigDecoder
             throw new Errors.ValidationException(diagnostics.Errors);
         }
 
-        return state.Result();
+        return state;
     }
 
     /// <summary>YamlDotNet puts "(Line: …) - (Line: …): " before its message; we print the position our own way.</summary>

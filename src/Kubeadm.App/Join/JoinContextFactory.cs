@@ -1,0 +1,90 @@
+using Kubeadm.App.ClusterApi;
+using Kubeadm.App.Init;
+using Kubeadm.Core.Constants;
+using Kubeadm.Core.Errors;
+using Kubeadm.Core.Host;
+using Kubeadm.Core.KubeConfig;
+using Kubeadm.Core.Patches;
+
+namespace Kubeadm.App.Join;
+
+/// <summary>
+/// Builds the <see cref="JoinContext"/> for a run: loads and validates the JoinConfiguration, then picks the real or
+/// dry-run ports. In --dry-run files go to the dry-run directory, the kubelet is left alone and nothing is written to
+/// the API or etcd; discovery still reads cluster-info and the cluster's configuration for real (read-only).
+/// </summary>
+public sealed class JoinContextFactory
+{
+    public const string DryRunDirEnvironmentVariable = "KUBEADM_JOIN_DRYRUN_DIR";
+
+    private readonly InitEnvironment _environment;
+
+    public JoinContextFactory(InitEnvironment environment) => _environment = environment;
+
+    public JoinContext Create(JoinOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var hostFileSystem = _environment.FileSystemFor(options.Rootfs);
+        var hostInfo = _environment.HostInfoFor(hostFileSystem);
+        var join = new JoinConfigurationLoader(hostFileSystem, hostInfo, _environment.Random, Warn, _environment.ReadUserFile).Load(options);
+        var journal = new InitJournal();
+        var fileSystem = hostFileSystem;
+        IServiceManager serviceManager;
+        string? dryRunDirectory = null;
+        if (join.DryRun)
+        {
+            dryRunDirectory = _environment.GetEnvironmentVariable(DryRunDirEnvironmentVariable) is { Length: > 0 } fromEnv
+                ? fromEnv
+                : $"{KubeadmConstants.TempDir}/kubeadm-join-dryrun{_environment.Random.NextString(9, "0123456789")}";
+            hostFileSystem.CreateDirectory(dryRunDirectory, FileModes.PrivateDirectory);
+            _environment.Out.WriteLine($"[dryrun] Using dry-run directory {dryRunDirectory}. To override it, set the environment variable {DryRunDirEnvironmentVariable}");
+            fileSystem = new DryRunFileSystem(hostFileSystem, _environment.Out, new DryRunMirror(hostFileSystem, dryRunDirectory));
+            serviceManager = new RecordingServiceManager(_environment.Out);
+        }
+        else
+        {
+            serviceManager = _environment.ServiceManager();
+        }
+
+        var apiTimeout = join.Timeouts.KubernetesApiCall ?? KubeadmConstants.KubernetesApiCallTimeout;
+        var discovery = new JoinDiscovery(
+            _environment.ClusterInfoSource(), _environment.Clock, _environment.Out, _environment.Err, _environment.ReadUserFile, options.Verbosity);
+        var patchesDirectory = options.PatchesDirectory ?? join.Patches?.Directory;
+        return new JoinContext
+        {
+            Join = join,
+            Options = options,
+            FileSystem = journal.Track(fileSystem),
+            ServiceManager = serviceManager,
+            Journal = journal,
+            Clock = _environment.Clock,
+            Random = _environment.Random,
+            KeyGenerator = _environment.KeyGenerator,
+            StartTime = _environment.Clock.GetUtcNow(),
+            Out = _environment.Out,
+            Err = _environment.Err,
+            Hostname = hostInfo.GetHostname().Trim().ToLowerInvariant(),
+            PreflightHost = _environment.PreflightHostFor(hostFileSystem),
+            GetEnvironmentVariable = _environment.GetEnvironmentVariable,
+            DryRunDirectory = dryRunDirectory,
+            Patches = string.IsNullOrEmpty(patchesDirectory) ? NoPatches.Instance : new DirectoryPatchApplier(hostFileSystem, patchesDirectory, _environment.Out),
+            Discover = async (config, ct) =>
+            {
+                // A control-plane node that already has admin.conf (a re-run, or a single phase) talks to the cluster with it.
+                if (config.ControlPlane is not null && hostFileSystem.FileExists(KubeadmConstants.AdminKubeConfigFile))
+                {
+                    return KubeconfigYamlReader.Read(hostFileSystem.ReadAllText(KubeadmConstants.AdminKubeConfigFile), KubeadmConstants.AdminKubeConfigFile);
+                }
+
+                return await discovery.DiscoverAsync(config, ct).ConfigureAwait(false);
+            },
+            ClientFor = kubeconfig => ClusterClientFactory.FromKubeconfig(kubeconfig, "the TLS bootstrap kubeconfig", apiTimeout, _environment.Clock),
+            ClientForFile = path => join.DryRun
+                ? throw new KubeadmUserException($"dry run: {path} is not used to change the cluster")
+                : ClusterClientFactory.FromKubeconfig(hostFileSystem, path, apiTimeout, _environment.Clock),
+            EtcdMembership = _environment.EtcdMembership ?? (context => new StackedEtcdMembership(context)),
+        };
+    }
+
+    private void Warn(string message) => _environment.Err.WriteLine(message.StartsWith('[') ? message : $"WARNING: {message}");
+}

@@ -1,0 +1,267 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kubeadm.App.Init;
+using Kubeadm.App.Join;
+using Kubeadm.Core.Configuration.Serialization;
+using Kubeadm.Core.Constants;
+using Kubeadm.Core.Errors;
+using Kubeadm.Core.Join;
+using Kubeadm.Workflow;
+
+namespace Kubeadm.Cli.Commands;
+
+/// <summary>`kubeadm join [api-server-endpoint]` and `kubeadm join phase …`, generated from the join phase tree.</summary>
+public sealed class JoinCommand
+{
+    private const string JoinShort = "Run this on any machine you wish to join an existing cluster";
+    private const string JoinLong = """
+        When joining a kubeadm initialized cluster, we need to establish
+        bidirectional trust. This is split into discovery (having the Node
+        trust the Kubernetes Control Plane) and TLS bootstrap (having the
+        Kubernetes Control Plane trust the Node).
+
+        There are 2 main schemes for discovery. The first is to use a shared
+        token along with the IP address of the API server. The second is to
+        provide a file - a subset of the standard kubeconfig file. The
+        discovery/kubeconfig file supports token, client-go authentication
+        plugins ("exec"), "tokenFile", and "authProvider". This file can be a
+        local file or downloaded via an HTTPS URL. The forms are
+        kubeadm join --discovery-token abcdef.1234567890abcdef 1.2.3.4:6443,
+        kubeadm join --discovery-file path/to/file.conf, or kubeadm join
+        --discovery-file https://url/file.conf. Only one form can be used. If
+        the discovery information is loaded from a URL, HTTPS must be used.
+        Also, in that case the host installed CA bundle is used to verify
+        the connection.
+
+        If you use a shared token for discovery, you should also pass the
+        --discovery-token-ca-cert-hash flag to validate the public key of the
+        root certificate authority (CA) presented by the Kubernetes Control Plane.
+        The value of this flag is specified as "<hash-type>:<hex-encoded-value>",
+        where the supported hash type is "sha256". The hash is calculated over
+        the bytes of the Subject Public Key Info (SPKI) object (as in RFC7469).
+        This value is available in the output of "kubeadm init" or can be
+        calculated using standard tools. The --discovery-token-ca-cert-hash flag
+        may be repeated multiple times to allow more than one public key.
+
+        If you cannot know the CA public key hash ahead of time, you can pass
+        the --discovery-token-unsafe-skip-ca-verification flag to disable this
+        verification. This weakens the kubeadm security model since other nodes
+        can potentially impersonate the Kubernetes Control Plane.
+
+        The TLS bootstrap mechanism is also driven via a shared token. This is
+        used to temporarily authenticate with the Kubernetes Control Plane to submit a
+        certificate signing request (CSR) for a locally created key pair. By
+        default, kubeadm will set up the Kubernetes Control Plane to automatically
+        approve these signing requests. This token is passed in with the
+        --tls-bootstrap-token abcdef.1234567890abcdef flag.
+
+        Often times the same token is used for both parts. In this case, the
+        --token flag can be used instead of specifying each token individually.
+        """;
+
+    private const string NotOnItsOwn = "This command is not meant to be run on its own. See list of available subcommands.";
+
+    private readonly InitEnvironment _environment;
+    private readonly GlobalFlags _global;
+    private readonly JoinFlags _flags = new();
+    private readonly LongHelpAction _help;
+
+    public JoinCommand(InitEnvironment environment, GlobalFlags global, LongHelpAction help)
+    {
+        _environment = environment;
+        _global = global;
+        _help = help;
+    }
+
+    public Command Create()
+    {
+        var help = CreateRunner(NoContext).Help("join [api-server-endpoint]");
+        var join = new Command("join", $"{JoinShort}\n\n{JoinLong}\n\n{help}");
+        var endpoint = new Argument<string[]>("api-server-endpoint") { Arity = ArgumentArity.ZeroOrMore, Description = "host:port of the API server to discover the cluster from" };
+        join.Arguments.Add(endpoint);
+        foreach (var option in _flags.ForJoin())
+        {
+            join.Options.Add(option);
+        }
+
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Output format: text (default), or json/yaml for a structured result (node, role, endpoint, phase outcomes and timings) on stdout",
+        };
+        join.Options.Add(output);
+        join.SetAction((parse, ct) => Execute(parse, () => _flags.Bind(parse, _global, endpoint), (options, token) => RunJoinAsync(options, parse.GetValue(output) ?? "", token), ct));
+        join.Subcommands.Add(CreatePhaseCommand());
+        return join;
+    }
+
+    private Command CreatePhaseCommand()
+    {
+        var phase = new Command("phase", "Use this command to invoke single phase of the \"join\" workflow");
+        phase.SetAction(parse => _help.Invoke(parse));
+        var commands = new Dictionary<string, Command>(StringComparer.Ordinal);
+        foreach (var node in CreateRunner(NoContext).Nodes.Where(n => !n.Phase.Hidden))
+        {
+            var command = new Command(node.Name, node.Phase.Short);
+            _help.Register(command, Describe(node.Phase));
+            var flags = node.Phase.InheritFlags;
+            foreach (var option in _flags.ForNames(flags))
+            {
+                command.Options.Add(option);
+            }
+
+            Argument<string[]>? endpoint = null;
+            if (flags.Contains("discovery-token"))
+            {
+                endpoint = new Argument<string[]>("api-server-endpoint") { Arity = ArgumentArity.ZeroOrMore };
+                command.Arguments.Add(endpoint);
+            }
+
+            if (node.HasChildren)
+            {
+                command.SetAction(parse => _help.Invoke(parse));
+            }
+            else
+            {
+                var filter = node.CommandFilter;
+                var hasDiscovery = endpoint is not null;
+                command.SetAction((parse, ct) => Execute(
+                    parse,
+                    () => ForPhase(_flags.Bind(parse, _global, endpoint), hasDiscovery),
+                    (options, token) => RunPhaseAsync(options, filter, token),
+                    ct));
+            }
+
+            commands[node.Path] = command;
+            (node.Parent is null ? phase : commands[node.Parent.Path]).Subcommands.Add(command);
+        }
+
+        return phase;
+    }
+
+    /// <summary>A phase without discovery flags works from this node's admin.conf, as kubeadm's phase commands do.</summary>
+    private static JoinOptions ForPhase(JoinOptions options, bool hasDiscoveryFlags)
+    {
+        if (hasDiscoveryFlags || options.ConfigPath is not null)
+        {
+            return options;
+        }
+
+        var admin = Path.Combine(options.Rootfs, KubeadmConstants.AdminKubeConfigFile.TrimStart('/'));
+        if (!File.Exists(admin))
+        {
+            throw new KubeadmUserException(
+                $"File {KubeadmConstants.AdminKubeConfigFile} does not exists. Please use 'kubeadm join phase control-plane-prepare' subcommands to generate it.");
+        }
+
+        return options with { DiscoveryFile = admin };
+    }
+
+    private static string Describe(Phase<JoinContext> phase)
+    {
+        var text = phase.Long.Length > 0 ? phase.Long : phase.Short;
+        return phase.Children.IsEmpty ? text : $"{text}\n\n{NotOnItsOwn}";
+    }
+
+    private Task<int> Execute(ParseResult parse, Func<JoinOptions> bind, Func<JoinOptions, CancellationToken, Task<int>> body, CancellationToken ct) =>
+        CommandErrors.RunAsync(_environment.Err, parse.GetValue(_global.Verbosity), () => body(bind(), ct));
+
+    private async Task<int> RunJoinAsync(JoinOptions options, string format, CancellationToken ct)
+    {
+        if (format is not ("" or "text" or "json" or "yaml"))
+        {
+            throw new KubeadmUserException($"invalid value \"{format}\" for flag -o/--output: must be one of text, json, yaml");
+        }
+
+        var structured = format is "json" or "yaml";
+        var environment = structured ? _environment with { Out = _environment.Err } : _environment;
+        var factory = new JoinContextFactory(environment);
+        var runner = new PhaseRunner<JoinContext>(JoinPhaseTree.Create(), () => factory.Create(options), _environment.Clock);
+        if (options.SkipPhases is { } fromFlag)
+        {
+            SelectSkipping(runner, fromFlag);
+        }
+
+        var context = runner.GetOrCreateContext();
+        WorkflowResult result;
+        try
+        {
+            result = await runner.RunAsync(SelectSkipping(runner, options.SkipPhases ?? context.Join.SkipPhases), ct).ConfigureAwait(false);
+        }
+        catch (PhaseExecutionException e) when (structured)
+        {
+            await _environment.Out.WriteAsync(Render(context, e.Result, e.Message, format)).ConfigureAwait(false);
+            throw;
+        }
+
+        PhaseTimings.Print(environment.Out, result, options.Verbosity);
+        var message = context.IsControlPlane
+            ? JoinDoneMessage.ControlPlane(stackedEtcd: (await context.NodeAsync(ct).ConfigureAwait(false)).Config.Cluster.Etcd.Local is not null)
+            : JoinDoneMessage.Worker();
+        await environment.Out.WriteAsync(message).ConfigureAwait(false);
+        if (structured)
+        {
+            await _environment.Out.WriteAsync(Render(context, result, null, format)).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static PhaseSelection SelectSkipping(PhaseRunner<JoinContext> runner, IReadOnlyCollection<string> skip)
+    {
+        try
+        {
+            return runner.Select([], skip);
+        }
+        catch (UnknownPhaseException e)
+        {
+            throw new KubeadmUserException(
+                $"--skip-phases (or skipPhases in the config): {e.Message}; valid phase names are: {string.Join(", ", e.ValidPhaseNames)}", e);
+        }
+    }
+
+    private async Task<int> RunPhaseAsync(JoinOptions options, string filter, CancellationToken ct)
+    {
+        var factory = new JoinContextFactory(_environment);
+        var runner = new PhaseRunner<JoinContext>(JoinPhaseTree.Create(), () => factory.Create(options), _environment.Clock);
+        var result = await runner.RunAsync(runner.Select([filter], []), ct).ConfigureAwait(false);
+        PhaseTimings.Print(_environment.Out, result, options.Verbosity);
+        return 0;
+    }
+
+    /// <summary>`join -o json|yaml`: which node joined as what, through which endpoint, and how each phase went.</summary>
+    internal static string Render(JoinContext context, WorkflowResult result, string? error, string format)
+    {
+        var json = new JsonObject
+        {
+            ["nodeName"] = context.NodeName,
+            ["role"] = context.IsControlPlane ? "control-plane" : "worker",
+            ["apiServerEndpoint"] = context.Join.Discovery.BootstrapToken?.ApiServerEndpoint ?? context.Join.Discovery.File?.KubeConfigPath,
+            ["dryRun"] = context.DryRun,
+            ["succeeded"] = error is null,
+        };
+        if (error is not null)
+        {
+            json["error"] = error;
+        }
+
+        if (context.IsControlPlane)
+        {
+            json["advertiseAddress"] = context.Join.ControlPlane!.LocalApiEndpoint.AdvertiseAddress;
+            json["bindPort"] = context.Join.ControlPlane.LocalApiEndpoint.BindPort;
+        }
+
+        json["filesWritten"] = new JsonArray([.. context.Journal.FilesWritten.Select(f => (JsonNode?)JsonValue.Create(f))]);
+        json["phases"] = new JsonArray([.. result.Phases.Select(p => (JsonNode?)new JsonObject
+        {
+            ["name"] = p.Path,
+            ["outcome"] = p.Outcome.ToString(),
+            ["durationSeconds"] = Math.Round(p.Duration.TotalSeconds, 3),
+        })]);
+        return format == "yaml" ? JsonYamlWriter.Write(json) : json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    private PhaseRunner<JoinContext> CreateRunner(Func<JoinContext> contextFactory) => new(JoinPhaseTree.Create(), contextFactory, _environment.Clock);
+
+    private static JoinContext NoContext() => throw new InvalidOperationException("the phase tree was used without a context");
+}
