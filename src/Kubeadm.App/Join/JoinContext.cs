@@ -10,6 +10,7 @@ using Kubeadm.Core.Kubelet;
 using Kubeadm.Core.Patches;
 using Kubeadm.Core.Pki;
 using Kubeadm.Core.Preflight;
+using Kubeadm.Core.Runtime;
 
 namespace Kubeadm.App.Join;
 
@@ -67,6 +68,9 @@ public sealed class JoinContext
 
     /// <summary>The etcd membership client for a stacked-etcd control-plane join (needs the node's etcd certificates on disk).</summary>
     public Func<JoinContext, IStackedEtcdMembership>? EtcdMembership { get; init; }
+
+    /// <summary>Opens a client for the node's container runtime at nodeRegistration.criSocket; null where no phase needs one.</summary>
+    public Func<IContainerRuntime>? ContainerRuntime { get; init; }
 
     /// <summary>When the run started (UTC); certificates are backdated from it.</summary>
     public DateTimeOffset StartTime { get; init; }

@@ -65,6 +65,7 @@ public sealed class JoinContextFactory
             Err = _environment.Err,
             Hostname = hostInfo.GetHostname().Trim().ToLowerInvariant(),
             PreflightHost = _environment.PreflightHostFor(hostFileSystem),
+            ContainerRuntime = () => _environment.ContainerRuntimeFor(hostFileSystem, join.NodeRegistration.CriSocket),
             GetEnvironmentVariable = _environment.GetEnvironmentVariable,
             DryRunDirectory = dryRunDirectory,
             Patches = string.IsNullOrEmpty(patchesDirectory) ? NoPatches.Instance : new DirectoryPatchApplier(hostFileSystem, patchesDirectory, _environment.Out),

@@ -42,7 +42,12 @@ public static class JoinPreflightPhase
 
         var nodeOnly = new KubeadmConfig { Init = { NodeRegistration = context.Join.NodeRegistration } };
         nodeOnly.Cluster.KubernetesVersion = $"v{KubeadmVersion.Major}.{KubeadmVersion.Minor}.0";
-        var inputs = new PreflightInputs(nodeOnly, context.FileSystem, host, context.GetEnvironmentVariable, context.Out) { Clock = context.Clock };
+        var connect = context.ContainerRuntime ?? throw new InvalidOperationException("the join context has no container runtime client");
+        var inputs = new PreflightInputs(nodeOnly, context.FileSystem, host, context.GetEnvironmentVariable, context.Out)
+        {
+            Clock = context.Clock,
+            ContainerRuntime = connect,
+        };
         var report = await PreflightChecksRunner.RunAsync(JoinNodeChecks(inputs, context.Join), ignored, context.Err, cancellationToken).ConfigureAwait(false);
         if (report.Failed)
         {
@@ -65,7 +70,11 @@ public static class JoinPreflightPhase
         var controlPlaneIgnored = earlier.Count > 0
             ? new IgnoredPreflightErrors(ignoredNames.Concat(EarlierJoinState.ResumableControlPlaneChecks(cluster.Node)))
             : ignored;
-        var controlPlaneInputs = new PreflightInputs(cluster.Node, context.FileSystem, host, context.GetEnvironmentVariable, context.Out) { Clock = context.Clock };
+        var controlPlaneInputs = new PreflightInputs(cluster.Node, context.FileSystem, host, context.GetEnvironmentVariable, context.Out)
+        {
+            Clock = context.Clock,
+            ContainerRuntime = connect,
+        };
         var controlPlaneReport = await PreflightChecksRunner.RunAsync(
             InitPreflightChecks.Create(controlPlaneInputs, secondaryControlPlane: true), controlPlaneIgnored, context.Err, cancellationToken).ConfigureAwait(false);
         if (controlPlaneReport.Failed)
@@ -73,10 +82,22 @@ public static class JoinPreflightPhase
             throw new PreflightFailedException();
         }
 
-        context.Out.WriteLine("[preflight] Pulling images required for setting up a Kubernetes cluster");
-        context.Out.WriteLine("[preflight] This might take a minute or two, depending on the speed of your internet connection");
-        context.Out.WriteLine("[preflight] You can also perform this action beforehand using 'kubeadm config images pull'");
-        context.Err.WriteLine(PreflightPhase.ImagesNotPulled);
+        if (context.DryRun)
+        {
+            context.Out.WriteLine(PreflightPhase.WouldPullImages);
+            return;
+        }
+
+        foreach (var line in ImagePullCheck.Intro)
+        {
+            context.Out.WriteLine(line);
+        }
+
+        var pull = ImagePullCheck.Create(cluster.Node, connect, context.Err, context.Options.Verbosity);
+        if ((await PreflightChecksRunner.RunAsync([pull], controlPlaneIgnored, context.Err, cancellationToken).ConfigureAwait(false)).Failed)
+        {
+            throw new PreflightFailedException();
+        }
     }
 
     /// <summary>kubeadm's RunJoinNodeChecks: the two kubelet kubeconfigs must not exist, the common checks, the kubelet port, the worker's CA path.</summary>

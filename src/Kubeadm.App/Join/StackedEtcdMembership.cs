@@ -1,6 +1,6 @@
-using Kubeadm.App.Etcd;
+using Kubeadm.App.EtcdApi;
 using Kubeadm.Core.Constants;
-using Kubeadm.Core.Etcd;
+using Kubeadm.Core.EtcdApi;
 
 namespace Kubeadm.App.Join;
 
