@@ -252,17 +252,17 @@ internal sealed class NodeNamespace : IAsyncDisposable
         }
     }
 
-    /// <summary>The cgroup v1 hierarchies mounted under /sys/fs/cgroup (not the cgroup2 'unified' one).</summary>
-    private static IEnumerable<string> CgroupHierarchies() =>
+    /// <summary>Mount points under /sys/fs/cgroup of the given type ("cgroup" for v1 hierarchies, "cgroup2").</summary>
+    private static IEnumerable<string> CgroupMounts(string type) =>
         File.ReadAllLines("/proc/mounts")
             .Select(line => line.Split(' '))
-            .Where(fields => fields.Length > 2 && fields[2] == "cgroup" && fields[1].StartsWith(CgroupMount + "/", StringComparison.Ordinal))
+            .Where(fields => fields.Length > 2 && fields[2] == type && fields[1].StartsWith(CgroupMount + "/", StringComparison.Ordinal))
             .Select(fields => fields[1]);
 
     private static List<string> CreateCgroupRoot(string name)
     {
         var created = new List<string>();
-        foreach (var hierarchy in CgroupHierarchies())
+        foreach (var hierarchy in CgroupMounts("cgroup"))
         {
             var directory = Path.Combine(hierarchy, name);
             Directory.CreateDirectory(directory);
@@ -275,6 +275,8 @@ internal sealed class NodeNamespace : IAsyncDisposable
             }
         }
 
+        // runc (hybrid mode) also mirrors container cgroups into the cgroup2 hierarchy: remove those afterwards too.
+        created.AddRange(CgroupMounts("cgroup2").Select(unified => Path.Combine(unified, name)));
         return created;
     }
 

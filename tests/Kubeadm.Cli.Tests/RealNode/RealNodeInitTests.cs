@@ -112,7 +112,12 @@ public sealed partial class RealNodeInitTests(ITestOutputHelper output)
             var kubeletConf = await File.ReadAllTextAsync(node.HostPath("/etc/kubernetes/kubelet.conf"));
             Assert.Contains("client-certificate: /var/lib/kubelet/pki/kubelet-client-current.pem", kubeletConf);
             Assert.Contains("client-key: /var/lib/kubelet/pki/kubelet-client-current.pem", kubeletConf);
-            var current = node.HostPath("/var/lib/kubelet/pki/kubelet-client-current.pem");
+            // The kubelet's certificate store: kubelet-client-current.pem is a symlink to kubelet-client-<timestamp>.pem,
+            // absolute inside the node, so it is resolved against the node's root here.
+            var link = new FileInfo(node.HostPath("/var/lib/kubelet/pki/kubelet-client-current.pem")).LinkTarget;
+            Assert.NotNull(link);
+            Assert.Matches(@"^(/var/lib/kubelet/pki/)?kubelet-client-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}\.pem$", link);
+            var current = node.HostPath("/var/lib/kubelet/pki/" + Path.GetFileName(link));
             var verify = await HostTool.RunAsync("/usr/bin/openssl", ["verify", "-CAfile", node.HostPath("/etc/kubernetes/pki/ca.crt"), current], TimeSpan.FromSeconds(20));
             Assert.True(verify.ExitCode == 0 && verify.Output.Contains(": OK", StringComparison.Ordinal), $"openssl verify: {verify.Output}");
             var subject = await HostTool.RunCheckedAsync("/usr/bin/openssl", ["x509", "-noout", "-subject", "-nameopt", "RFC2253", "-in", current], TimeSpan.FromSeconds(20));
