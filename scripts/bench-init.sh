@@ -130,8 +130,9 @@ done
 
 echo "kubeadm side by side: ours=$ours"
 echo "                      go=${go:-(none given)}"
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); median of $runs runs; ratio = ours / Go"
-printf '%-34s %-6s %9s %9s %7s\n' "" "" "ours" "Go" "ratio"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) (wall times mean little when the load exceeds the cores)"
+echo "median of $runs runs, the two binaries alternating; cpu = user + sys; ratio = ours / Go"
+printf '%-34s %-8s %9s %9s %7s\n' "" "" "ours" "Go" "ratio"
 for row in "${rows[@]}"; do
   for metric in "wall s:1" "cpu s:2" "user s:3" "RSS MiB:4"; do
     name="${metric%%:*}" column="${metric##*:}"
@@ -142,6 +143,9 @@ for row in "${rows[@]}"; do
       a="$(echo "scale=1; $a / 1024" | bc)"
       [[ -n "$b" ]] && b="$(echo "scale=1; $b / 1024" | bc)"
     fi
-    printf '%-34s %-8s %9s %9s %7s\n' "${title[$row]}" "$name" "$a" "${b:--}" "$(ratio "$a" "$b")"
+    r="$(ratio "$a" "$b")"
+    a="$(printf '%.2f' "$a")"
+    [[ -n "$b" ]] && b="$(printf '%.2f' "$b")"
+    printf '%-34s %-8s %9s %9s %7s\n' "${title[$row]}" "$name" "$a" "${b:--}" "$r"
   done
 done
