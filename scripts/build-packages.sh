@@ -15,9 +15,12 @@ mkdir -p "$out/feed"
 start=$(date +%s)
 bash scripts/build-deb.sh artifacts/publish/kubeadm "$out" >/dev/null
 deb_done=$(date +%s)
-# The RID package reuses the native code scripts/publish.sh compiled (same project, configuration and RID).
+# The RID package is meant to reuse the native code scripts/publish.sh compiled (same project, configuration and RID).
+# It leaves out the XML docs; the native symbols (kubeadm.dbg) still go in: CopyOutputSymbolsToPublishDirectory does
+# not cover them.
 dotnet pack src/Kubeadm.Cli/Kubeadm.Cli.csproj -c Release -r linux-x64 -o "$out/feed" --nologo -v:q \
-  -p:TreatWarningsAsErrors=true -p:IlcTreatWarningsAsErrors=true
+  -p:TreatWarningsAsErrors=true -p:IlcTreatWarningsAsErrors=true -p:CopyOutputSymbolsToPublishDirectory=false \
+  -p:PublishReferencesDocumentationFiles=false -p:PublishDocumentationFile=false
 dotnet pack src/Kubeadm.Cli/Kubeadm.Cli.csproj -c Release -o "$out/feed" --nologo -v:q
 tool_done=$(date +%s)
 for library in Workflow Core App; do

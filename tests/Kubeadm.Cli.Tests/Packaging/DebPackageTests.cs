@@ -98,10 +98,22 @@ public sealed partial class DebPackageTests
         var install = await root.DpkgAsync("--install", Deb());
         Assert.True(install.ExitCode == 0, install.Output + install.Error);
         var kubeadm = root.PathOf("/usr/bin/kubeadm");
-        string[] node = ["--rootfs", root.Root, "--node-name", "pkg-node", "--apiserver-advertise-address", "192.0.2.20"];
-        await ToolProcess.CheckedAsync(kubeadm, ["init", "phase", "certs", "ca", .. node]);
-        await ToolProcess.CheckedAsync(kubeadm, ["init", "phase", "kubeconfig", "kubelet", .. node]);
-        await ToolProcess.CheckedAsync(kubeadm, ["init", "phase", "kubelet-start", "--cri-socket", "unix:///run/containerd/containerd.sock", .. node]);
+        var config = root.PathOf("/root/kubeadm.yaml");
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        await File.WriteAllTextAsync(config, """
+            apiVersion: kubeadm.k8s.io/v1beta4
+            kind: InitConfiguration
+            localAPIEndpoint:
+              advertiseAddress: 192.0.2.20
+            nodeRegistration:
+              name: pkg-node
+              criSocket: unix:///run/containerd/containerd.sock
+            """);
+        foreach (var phase in new[] { "certs/ca", "kubeconfig/kubelet", "kubelet-start" })
+        {
+            await ToolProcess.CheckedAsync(kubeadm, ["init", "phase", .. phase.Split('/'), "--rootfs", root.Root, "--config", config]);
+        }
+
         System.IO.Directory.CreateDirectory(root.PathOf("/etc/default"));
         await File.WriteAllTextAsync(root.PathOf("/etc/default/kubelet"), "KUBELET_EXTRA_ARGS=\"--v=2 --node-labels=tier=edge\"\n");
 
@@ -122,8 +134,10 @@ public sealed partial class DebPackageTests
                 "--node-labels=tier=edge",
             ],
             argv);
-        Assert.Contains("--container-runtime-endpoint=unix:///run/containerd/containerd.sock", argv);
-        Assert.Contains("kind: KubeletConfiguration", await File.ReadAllTextAsync(root.PathOf("/var/lib/kubelet/config.yaml")));
+        Assert.Contains("--hostname-override=pkg-node", argv);
+        var kubeletConfig = await File.ReadAllTextAsync(root.PathOf("/var/lib/kubelet/config.yaml"));
+        Assert.Contains("kind: KubeletConfiguration", kubeletConfig);
+        Assert.Contains("containerRuntimeEndpoint: unix:///run/containerd/containerd.sock", kubeletConfig);
         Assert.Contains("client-certificate", await File.ReadAllTextAsync(root.PathOf("/etc/kubernetes/kubelet.conf")));
     }
 
