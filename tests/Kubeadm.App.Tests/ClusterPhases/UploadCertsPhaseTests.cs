@@ -97,7 +97,7 @@ public sealed class UploadCertsPhaseTests
     {
         var fixture = WithPki(new ClusterPhasesFixture
         {
-            Config = CertsFixture.NewConfig(c => c.Cluster.Etcd = new Etcd
+            Config = CertsFixture.NewConfig(c => c.Cluster.Etcd = new global::Kubeadm.Core.Configuration.Etcd
             {
                 External = new ExternalEtcd { Endpoints = ["https://10.0.0.5:2379"], CaFile = "/etc/etcd/ca.crt", CertFile = "/etc/etcd/client.crt", KeyFile = "/etc/etcd/client.key" },
             }),

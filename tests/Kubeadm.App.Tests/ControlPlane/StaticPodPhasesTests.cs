@@ -54,7 +54,7 @@ public sealed class StaticPodPhasesTests
     public async Task Should_WriteNothing_When_EtcdIsExternal()
     {
         var fixture = new StaticPodPhaseFixture();
-        fixture.Config.Cluster.Etcd = new Etcd { External = new ExternalEtcd { Endpoints = ["https://e:2379"] } };
+        fixture.Config.Cluster.Etcd = new global::Kubeadm.Core.Configuration.Etcd { External = new ExternalEtcd { Endpoints = ["https://e:2379"] } };
         await fixture.RunEtcdLocalAsync();
 
         Assert.False(fixture.FileSystem.FileExists("/etc/kubernetes/manifests/etcd.yaml"));

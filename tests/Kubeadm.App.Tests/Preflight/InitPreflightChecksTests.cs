@@ -42,7 +42,7 @@ public sealed class InitPreflightChecksTests
     public void Should_CheckTheExternalEtcdInsteadOfLocalPorts_When_EtcdIsExternal()
     {
         var host = new HealthyHost();
-        host.Config.Cluster.Etcd = new Etcd
+        host.Config.Cluster.Etcd = new global::Kubeadm.Core.Configuration.Etcd
         {
             External = new ExternalEtcd { Endpoints = ["https://10.0.0.9:2379"], CaFile = "/pki/ca.crt", CertFile = "/pki/c.crt", KeyFile = "/pki/c.key" },
         };

@@ -120,6 +120,13 @@ public sealed class JoinEndToEndTests(ITestOutputHelper output)
                 Assert.Equal("CN=system:node:worker-1, O=system:nodes", issued.Subject);
             }
 
+            // A second run of the same command on the joined node continues from its files instead of demanding a reset.
+            var again = await RunAsync("worker-1", [.. joinArgs[1..], "--rootfs", rootfs2, "--node-name", "worker-1", "--ignore-preflight-errors=all"]);
+            output.WriteLine($"worker join again: exit {again.ExitCode}\n{again.Output}\n{again.Error}");
+            Assert.True(again.ExitCode == 0, again.Output + again.Error);
+            Assert.Contains("This node holds files of an earlier 'kubeadm join'", again.Output);
+            Assert.Contains("This node has joined the cluster:", again.Output);
+
             // --- 2. Wrong trust or keys: each fails fast with a clear error and writes nothing. ---
             var wrongHash = Path.Combine(work, "wrong-hash");
             clock.Restart();
@@ -150,13 +157,22 @@ public sealed class JoinEndToEndTests(ITestOutputHelper output)
             Assert.DoesNotContain(new string('7', 64), badKey.Output + badKey.Error);
             AssertNothingWritten(wrongKey);
 
-            // --- 3. A control-plane node prepares itself from the real kubeadm-certs Secret. ---
+            // --- 3. A control-plane node prepares itself from the real kubeadm-certs Secret, and checks the real etcd. ---
+            // The etcd mirror Pod a kubelet would post for node 1's static etcd Pod: check-etcd finds etcd through it.
+            var mirror = $$$"""
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"etcd-{{{FirstNode}}}","namespace":"kube-system",
+                 "labels":{"component":"etcd","tier":"control-plane"},
+                 "annotations":{"kubeadm.kubernetes.io/etcd.advertise-client-urls":"{{{controlPlane.EtcdEndpoint}}}"}},
+                 "spec":{"nodeName":"{{{FirstNode}}}","containers":[{"name":"etcd","image":"registry.k8s.io/etcd:3.6.4-0"}]}}
+                """;
+            var posted = await ProcessKubelet.KubectlAsync(controlPlane.SuperAdminKubeconfig, mirror, "apply", "-f", "-");
+            Assert.True(posted.ExitCode == 0, posted.Error);
             var rootfs6 = Path.Combine(work, "cp2");
             clock.Restart();
             var prepare = await RunAsync("cp-2", "join", endpoint, "--token", token, "--discovery-token-ca-cert-hash", hash, "--control-plane",
                 "--certificate-key", certificateKey, "--apiserver-advertise-address", "127.0.0.1", "--apiserver-bind-port", ProcessKubelet.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--rootfs", rootfs6, "--node-name", "cp-2", "--ignore-preflight-errors=all",
-                "--skip-phases", "check-etcd,kubelet-start,etcd-join,kubelet-wait-bootstrap,control-plane-join,wait-control-plane", "-o", "json");
+                "--skip-phases", "kubelet-start,etcd-join,kubelet-wait-bootstrap,control-plane-join,wait-control-plane", "-o", "json");
             output.WriteLine($"control-plane prepare: {clock.Elapsed.TotalSeconds:0.0} s, exit {prepare.ExitCode}\n{prepare.Output}\n--- stderr\n{prepare.Error}");
             Assert.True(prepare.ExitCode == 0, $"{prepare.Output}\n{prepare.Error}");
             foreach (var shared in new[] { "ca.crt", "ca.key", "sa.key", "sa.pub", "front-proxy-ca.crt", "etcd/ca.crt", "etcd/ca.key" })
@@ -178,6 +194,8 @@ public sealed class JoinEndToEndTests(ITestOutputHelper output)
             Assert.True(File.Exists(Path.Combine(rootfs6, "etc/kubernetes/manifests/kube-apiserver.yaml")));
             Assert.False(File.Exists(Path.Combine(rootfs6, "etc/kubernetes/super-admin.conf")));
             Assert.Contains("\"role\": \"control-plane\"", prepare.Output);
+            Assert.Contains("[check-etcd] Checking that the etcd cluster is healthy", prepare.Error);
+            Assert.Matches("\"name\": \"check-etcd\",\\s*\"outcome\": \"Ran\"", prepare.Output);
             Assert.Contains("\"name\": \"control-plane-prepare/download-certs\"", prepare.Output);
         }
         finally

@@ -87,7 +87,7 @@ public sealed class ConfigEncoderTests
         config.Init.NodeRegistration.Taints = [];
         config.Cluster.ApiServer.ExtraArgs = [new Arg("v", "2")];
         config.Cluster.ApiServer.ExtraVolumes = [new HostPathMount("audit", "/var/log/audit", "/audit", true, "DirectoryOrCreate")];
-        config.Cluster.Etcd = new Etcd { External = new ExternalEtcd { Endpoints = ["https://e:2379"] } };
+        config.Cluster.Etcd = new global::Kubeadm.Core.Configuration.Etcd { External = new ExternalEtcd { Endpoints = ["https://e:2379"] } };
         config.Cluster.FeatureGates["EtcdLearnerMode"] = false;
 
         var cluster = KubeadmConfigEncoder.EncodeClusterConfiguration(config.Cluster);

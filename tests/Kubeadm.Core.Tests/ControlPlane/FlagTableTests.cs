@@ -77,7 +77,7 @@ public sealed class FlagTableTests
     [Fact]
     public void Should_SendCertFilesOnlyInPairs_When_ExternalEtcdHasNoClientKey()
     {
-        var config = ManifestScenarios.Config(c => c.Cluster.Etcd = new Etcd
+        var config = ManifestScenarios.Config(c => c.Cluster.Etcd = new global::Kubeadm.Core.Configuration.Etcd
         {
             External = new ExternalEtcd { Endpoints = ["https://e:2379"], CaFile = "/ca.crt", CertFile = "/c.crt" },
         });

@@ -49,7 +49,7 @@ internal static class ManifestScenarios
     }
 
     public static void ExternalEtcd(KubeadmConfig config) =>
-        config.Cluster.Etcd = new Etcd
+        config.Cluster.Etcd = new global::Kubeadm.Core.Configuration.Etcd
         {
             External = new Kubeadm.Core.Configuration.ExternalEtcd
             {

@@ -28,7 +28,7 @@ public sealed class KubeadmCertsSecretTests
         var cluster = new ClusterConfiguration
         {
             CertificatesDir = "/pki/",
-            Etcd = new Etcd { External = new ExternalEtcd { CaFile = "/e/ca.crt", CertFile = "/e/c.crt", KeyFile = "" } },
+            Etcd = new global::Kubeadm.Core.Configuration.Etcd { External = new ExternalEtcd { CaFile = "/e/ca.crt", CertFile = "/e/c.crt", KeyFile = "" } },
         };
 
         var files = KubeadmCertsSecret.FilesFor(cluster);

@@ -46,7 +46,7 @@ internal static class AcceptedCases
         new("etcd image repository empty", c => c.Cluster.Etcd.Local!.ImageRepository = ""),
         new("external etcd over http", c =>
         {
-            c.Cluster.Etcd = new Etcd { External = new ExternalEtcd { Endpoints = ["http://10.0.0.5:2379"] } };
+            c.Cluster.Etcd = new global::Kubeadm.Core.Configuration.Etcd { External = new ExternalEtcd { Endpoints = ["http://10.0.0.5:2379"] } };
         }),
         new("external etcd with TLS", c => ValidConfigBuilder.UseExternalEtcd(c)),
         new("kubernetes version minimum", c => c.Cluster.KubernetesVersion = "v1.33.0"),

@@ -55,7 +55,7 @@ internal static class ClusterCases
         new("dns image tag invalid", c => c.Cluster.Dns.ImageTag = ".v1", "dns.imageTag", "dns.imageTag: Invalid value: \".v1\": invalid image tag format"),
         new("etcd local and external", c => c.Cluster.Etcd.External = new ExternalEtcd { Endpoints = ["https://10.0.0.5:2379"] }, "etcd",
             "etcd: Invalid value: \"\": .Etcd.Local and .Etcd.External are mutually exclusive"),
-        new("etcd neither", c => c.Cluster.Etcd = new Etcd(), "etcd", "etcd: Invalid value: \"\": either .Etcd.Local or .Etcd.External is required"),
+        new("etcd neither", c => c.Cluster.Etcd = new global::Kubeadm.Core.Configuration.Etcd(), "etcd", "etcd: Invalid value: \"\": either .Etcd.Local or .Etcd.External is required"),
         new("external etcd cert without key", c => ValidConfigBuilder.UseExternalEtcd(c).KeyFile = "", "etcd.external",
             "etcd.external: Invalid value: \"\": either both or none of .Etcd.External.CertFile and .Etcd.External.KeyFile must be set"),
         new("external etcd cert without CA", c => ValidConfigBuilder.UseExternalEtcd(c).CaFile = "", "etcd.external",

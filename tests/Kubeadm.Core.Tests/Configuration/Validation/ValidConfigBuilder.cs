@@ -54,7 +54,7 @@ internal static class ValidConfigBuilder
             },
             ControllerManager = new ControlPlaneComponent { ExtraArgs = [new Arg("bind-address", "127.0.0.1")] },
             Scheduler = new ControlPlaneComponent { ExtraArgs = [new Arg("bind-address", "127.0.0.1")] },
-            Etcd = new Etcd
+            Etcd = new global::Kubeadm.Core.Configuration.Etcd
             {
                 Local = new LocalEtcd
                 {
@@ -93,7 +93,7 @@ internal static class ValidConfigBuilder
             CertFile = "/etc/etcd/client.crt",
             KeyFile = "/etc/etcd/client.key",
         };
-        config.Cluster.Etcd = new Etcd { External = external };
+        config.Cluster.Etcd = new global::Kubeadm.Core.Configuration.Etcd { External = external };
         return external;
     }
 }
