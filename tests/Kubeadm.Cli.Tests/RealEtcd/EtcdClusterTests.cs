@@ -96,7 +96,7 @@ public sealed class EtcdClusterTests
         Assert.DoesNotContain("Deleted contents", refused.Output);
         Assert.True(Directory.Exists($"{n1.DataDir}/member/wal"), "the etcd data must stay");
 
-        var forcedConfig = await ResetConfigAsync(n1, "8s", force: true);
+        var forcedConfig = await ResetConfigAsync(n1, "3s", force: true);
         var forced = await EtcdTestCluster.RunKubeadmAsync("reset", "--rootfs", n1.Rootfs, "--config", forcedConfig, "--skip-phases", "cleanup-node");
 
         Assert.True(forced.ExitCode == 0, $"{forced.Output}\n{forced.Error}");
