@@ -1,3 +1,8 @@
+using k8s.Models;
+using Kubeadm.App.EtcdApi;
+using Kubeadm.App.Host;
+using Kubeadm.Core.ClusterApi;
+using Kubeadm.Core.ControlPlane;
 using Kubeadm.Core.EtcdApi;
 
 namespace Kubeadm.Cli.Tests.RealEtcd;
@@ -29,6 +34,24 @@ public sealed class EtcdClusterTests
         Assert.Equal(members.Single(m => m.Name == "n2").Id, status.MemberId);
         Assert.NotEqual(0UL, status.LeaderId);
         await etcd.CheckClusterHealthAsync(CancellationToken.None);
+
+        // kubeadm's NewFromCluster: the endpoint from the etcd Pod's annotation, then every member's through a sync.
+        var api = new InMemoryClusterApi();
+        api.Seed(new V1Pod
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "etcd-n2",
+                NamespaceProperty = "kube-system",
+                Labels = new Dictionary<string, string> { ["component"] = "etcd", ["tier"] = "control-plane" },
+                Annotations = new Dictionary<string, string> { [EtcdPodBuilder.AdvertiseClientUrlsAnnotation] = n2.ClientUrl },
+            },
+        });
+        using (var fromCluster = await new EtcdClusterFactory(new PhysicalFileSystem(n2.Rootfs), TimeProvider.System)
+            .FromClusterAsync(api, "/etc/kubernetes/pki", Generous, TimeSpan.FromSeconds(5), CancellationToken.None))
+        {
+            Assert.Equal(cluster.Nodes.Select(n => n.ClientUrl).Order(), fromCluster.Endpoints.Order());
+        }
 
         // join's etcd steps: add as learner, write the manifest with every member, start it, promote, wait.
         var n4 = cluster.NewNode("n4");
@@ -96,7 +119,7 @@ public sealed class EtcdClusterTests
         Assert.DoesNotContain("Deleted contents", refused.Output);
         Assert.True(Directory.Exists($"{n1.DataDir}/member/wal"), "the etcd data must stay");
 
-        var forcedConfig = await ResetConfigAsync(n1, "8s", force: true);
+        var forcedConfig = await ResetConfigAsync(n1, "3s", force: true);
         var forced = await EtcdTestCluster.RunKubeadmAsync("reset", "--rootfs", n1.Rootfs, "--config", forcedConfig, "--skip-phases", "cleanup-node");
 
         Assert.True(forced.ExitCode == 0, $"{forced.Output}\n{forced.Error}");
