@@ -106,7 +106,8 @@ public sealed class ResetCommandTests
     {
         var run = await WithInitState().RunAsync("reset", "phase", "remove-everything");
 
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("unknown command \"remove-everything\" for \"kubeadm reset phase\"\n", run.Error, StringComparison.Ordinal);
     }
 
     private static CliHarness WithInitState()

@@ -35,7 +35,7 @@ public static class KubeconfigCatalogue
         PhaseName = "kubelet",
         FileName = "kubelet.conf",
         ShortHelp = "Generate a kubeconfig file for the kubelet to use *only* for cluster bootstrapping purposes",
-        LongHelp = "Writes kubelet.conf, the kubelet's kubeconfig for this control-plane node (user system:node:<node name>).\n\n"
+        LongHelp = "Generate the kubeconfig file for the kubelet (user system:node:<node name>) and save it to kubelet.conf file.\n\n"
             + "It only serves to bootstrap the node: once the control plane runs, the kubelet gets and rotates its credentials\n"
             + "through the certificates API.",
         UserName = NodesUserPrefix,

@@ -43,6 +43,47 @@ public sealed class CertsOpenSslTests : IDisposable
     }
 
     [Theory]
+    [InlineData("RSA-2048", "rsaEncryption", "Public-Key: (2048 bit)")]
+    [InlineData("RSA-3072", "rsaEncryption", "Public-Key: (3072 bit)")]
+    [InlineData("RSA-4096", "rsaEncryption", "Public-Key: (4096 bit)")]
+    [InlineData("ECDSA-P256", "id-ecPublicKey", "NIST CURVE: P-256")]
+    [InlineData("ECDSA-P384", "id-ecPublicKey", "NIST CURVE: P-384")]
+    public async Task Should_SignWithEveryKeyAndVerifyWithItsCertificate_When_OpenSslChecksEachSupportedAlgorithm(
+        string algorithm, string publicKeyAlgorithm, string keyShape)
+    {
+        var pki = await WriteAllAsync(algorithm);
+        var message = Path.Join(_root.Path, "message.txt");
+        File.WriteAllText(message, "kubeadm for .NET " + algorithm);
+
+        foreach (var definition in CertificateCatalogue.All)
+        {
+            var certificate = $"{pki}/{definition.BaseName}.crt";
+            var key = $"{pki}/{definition.BaseName}.key";
+            var text = OpenSsl.Ok("x509", "-noout", "-text", "-in", certificate);
+            Assert.Contains($"Public Key Algorithm: {publicKeyAlgorithm}", text, StringComparison.Ordinal);
+            Assert.Contains(keyShape, text, StringComparison.Ordinal);
+            Assert.Equal(OpenSsl.Ok("x509", "-noout", "-pubkey", "-in", certificate), OpenSsl.Ok("pkey", "-in", key, "-pubout"));
+
+            var signature = Path.Join(_root.Path, definition.BaseName.Replace('/', '-') + ".sig");
+            var publicKey = Path.Join(_root.Path, definition.BaseName.Replace('/', '-') + ".pub");
+            File.WriteAllText(publicKey, OpenSsl.Ok("x509", "-noout", "-pubkey", "-in", certificate));
+            OpenSsl.Ok("dgst", "-sha256", "-sign", key, "-out", signature, message);
+            Assert.Equal("Verified OK\n", OpenSsl.Ok("dgst", "-sha256", "-verify", publicKey, "-signature", signature, message));
+
+            File.AppendAllText(message, "!");
+            var (exitCode, output) = OpenSsl.Run("dgst", "-sha256", "-verify", publicKey, "-signature", signature, message);
+            Assert.Equal(1, exitCode);
+            Assert.Contains("Verification failure", output, StringComparison.Ordinal);
+        }
+
+        foreach (var leaf in CertificateCatalogue.All.Where(c => !c.IsCa))
+        {
+            var ca = CertificateCatalogue.CaOf(leaf);
+            Assert.Equal($"{pki}/{leaf.BaseName}.crt: OK\n", OpenSsl.Ok("verify", "-CAfile", $"{pki}/{ca.BaseName}.crt", $"{pki}/{leaf.BaseName}.crt"));
+        }
+    }
+
+    [Theory]
     [InlineData("RSA-2048", "rsaEncryption")]
     [InlineData("ECDSA-P256", "id-ecPublicKey")]
     public async Task Should_AcceptEveryKey_When_OpenSslChecksIt(string algorithm, string publicKeyAlgorithm)

@@ -23,6 +23,7 @@ public sealed class ClusterStatePhasesRealTests : IDisposable
     [ControlPlaneFact]
     public async Task Should_CreateTheConfigMapsAndTheEncryptedCertsSecret_When_PhasesRunAgainstARealApiServer()
     {
+        K8sTestBinaries.Require();
         var config = Path.Combine(_work, "kubeadm.yaml");
         await File.WriteAllTextAsync(config, $"""
             apiVersion: kubeadm.k8s.io/v1beta4

@@ -23,6 +23,7 @@ public sealed class ControlPlaneTests(ITestOutputHelper output) : IDisposable
     [ControlPlaneFact]
     public async Task Should_ServeTheApiWithOurPkiAndKubeconfigs_When_ControlPlaneRunsFromOurManifests()
     {
+        K8sTestBinaries.Require();
         var bindPort = ProcessKubelet.FreePort();
         var config = Path.Combine(_work, "kubeadm.yaml");
         await File.WriteAllTextAsync(config, $"""

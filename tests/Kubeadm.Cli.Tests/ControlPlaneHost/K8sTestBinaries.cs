@@ -27,6 +27,18 @@ internal static class K8sTestBinaries
 
     public static string Kubectl => FindOnPath("kubectl") ?? "/usr/bin/kubectl";
 
+    /// <summary>True under CI=true: missing binaries fail the control-plane tests instead of skipping them.</summary>
+    public static bool MustRun => Environment.GetEnvironmentVariable("CI") == "true";
+
+    /// <summary>Throws (failing the test) when something the control-plane tests need is missing.</summary>
+    public static void Require()
+    {
+        if (MissingReason() is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+    }
+
     /// <summary>Null when everything the control-plane tests need is there; otherwise what is missing and how to get it.</summary>
     public static string? MissingReason()
     {

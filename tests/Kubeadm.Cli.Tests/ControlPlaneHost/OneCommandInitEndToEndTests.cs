@@ -26,6 +26,7 @@ public sealed partial class OneCommandInitEndToEndTests(ITestOutputHelper output
     [ControlPlaneFact]
     public async Task Should_BootstrapAWorkingControlPlane_When_InitRunsAsOneCommand_AndSucceedAgain_When_ReRunOnTheRunningCluster()
     {
+        K8sTestBinaries.Require();
         var work = Directory.CreateTempSubdirectory("kubeadm-oneshot-").FullName;
         var rootfs = Path.Combine(work, "rootfs");
         var configPath = Path.Combine(work, "kubeadm.yaml");

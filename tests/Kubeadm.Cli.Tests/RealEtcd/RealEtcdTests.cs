@@ -42,7 +42,12 @@ public sealed class RealEtcdTests : IDisposable
         Assert.Equal("hello", get.Output.Trim());
 
         var anonymous = await new Etcdctl(pki, CertName: null).RunAsync("get", "/registry/kubeadm-test");
-        Assert.NotEqual(0, anonymous.ExitCode);
+        // Without a client certificate the TLS handshake is refused, so etcdctl never gets a connection (it reports the
+        // balancer's failure, not a missing key or an argument error) and the value is not disclosed.
+        Assert.Equal(1, anonymous.ExitCode);
+        Assert.Contains("all SubConns are in TransientFailure", anonymous.Output, StringComparison.Ordinal);
+        Assert.EndsWith("Error: context deadline exceeded\n", anonymous.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hello", anonymous.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_rootfs, recursive: true);
