@@ -24,7 +24,8 @@ trap 'rm -rf "$work"' EXIT
 root=$work/root
 doc=$root/usr/share/doc/$package
 install -d "$root/DEBIAN" "$root/usr/bin" "$root/usr/lib/systemd/system/kubelet.service.d" \
-  "$root/usr/share/bash-completion/completions" "$root/usr/share/zsh/vendor-completions" "$root/usr/share/man/man1" "$doc"
+  "$root/usr/share/bash-completion/completions" "$root/usr/share/zsh/vendor-completions" "$root/usr/share/man/man1" "$doc" \
+  "$root/usr/share/lintian/overrides"
 
 install -m 0755 "$binary" "$root/usr/bin/kubeadm"
 install -m 0644 packaging/deb/10-kubeadm.conf "$root/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf"
@@ -33,6 +34,7 @@ install -m 0644 packaging/deb/10-kubeadm.conf "$root/usr/lib/systemd/system/kube
 chmod 0644 "$root/usr/share/bash-completion/completions/kubeadm" "$root/usr/share/zsh/vendor-completions/_kubeadm"
 gzip -9n < packaging/man/kubeadm.1 > "$root/usr/share/man/man1/kubeadm.1.gz"
 install -m 0644 packaging/deb/copyright "$doc/copyright"
+install -m 0644 packaging/deb/lintian-overrides "$root/usr/share/lintian/overrides/kubeadm-dotnet"
 {
   echo "$package ($version) unstable; urgency=medium"
   echo
