@@ -109,7 +109,7 @@ public sealed class ResetRealTests : IAsyncLifetime, IDisposable
 
         // containerd copies the output to the log file asynchronously; the report reads whatever is there.
         var logPath = (await runtime.ContainerStatusAsync(apiserver, default)).LogPath;
-        for (var attempt = 0; attempt < 50 && !(File.Exists(logPath) && (await File.ReadAllTextAsync(logPath)).Contains("address already in use")); attempt++)
+        for (var attempt = 0; attempt < 50 && !(File.Exists(logPath) && await File.ReadAllTextAsync(logPath) is var log && log.Contains("address already in use") && log.Contains("starting")); attempt++)
         {
             await Task.Delay(100);
         }
@@ -120,7 +120,9 @@ public sealed class ResetRealTests : IAsyncLifetime, IDisposable
         Assert.Matches(@"^\t[0-9a-f]{13} +etcd +Running +0 +- +kube-system/etcd-node-1$", lines.Single(line => line.Contains(" etcd ")));
         Assert.Matches(@"^\t[0-9a-f]{13} +kube-apiserver +Exited +0 +3 +kube-system/kube-apiserver-node-1$", lines.Single(line => line.Contains(" kube-apiserver ") && line.Contains("kube-system/")));
         Assert.Contains("[control-plane-check] Last lines of the kube-apiserver log (container " + apiserver[..13], report);
-        Assert.True(report.Contains("\tstarting\n\tE bind: address already in use\n", StringComparison.Ordinal), report);
+        // stdout and stderr reach the log through separate streams, so their order is not fixed.
+        Assert.True(report.Contains("\tstarting\n", StringComparison.Ordinal), report);
+        Assert.True(report.Contains("\tE bind: address already in use\n", StringComparison.Ordinal), report);
         Assert.DoesNotContain("Last lines of the etcd log", report);
     }
 
