@@ -58,7 +58,12 @@ public static class ConfigDefaults
         var registration = init.NodeRegistration;
         registration.ImagePullPolicy = Or(registration.ImagePullPolicy, KubeadmConstants.DefaultImagePullPolicy);
         registration.ImagePullSerial ??= true;
-        var timeouts = init.Timeouts;
+        ApplyTimeouts(init.Timeouts);
+    }
+
+    /// <summary>v1beta4's timeout defaults, shared by InitConfiguration and JoinConfiguration.</summary>
+    internal static void ApplyTimeouts(Timeouts timeouts)
+    {
         timeouts.ControlPlaneComponentHealthCheck ??= KubeadmConstants.ControlPlaneComponentHealthCheckTimeout;
         timeouts.KubeletHealthCheck ??= KubeadmConstants.KubeletHealthCheckTimeout;
         timeouts.KubernetesApiCall ??= KubeadmConstants.KubernetesApiCallTimeout;

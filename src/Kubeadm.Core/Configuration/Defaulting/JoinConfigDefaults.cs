@@ -41,13 +41,6 @@ public static class JoinConfigDefaults
         }
 
         registration.ImagePullSerial ??= true;
-        var timeouts = join.Timeouts;
-        timeouts.ControlPlaneComponentHealthCheck ??= KubeadmConstants.ControlPlaneComponentHealthCheckTimeout;
-        timeouts.KubeletHealthCheck ??= KubeadmConstants.KubeletHealthCheckTimeout;
-        timeouts.KubernetesApiCall ??= KubeadmConstants.KubernetesApiCallTimeout;
-        timeouts.EtcdApiCall ??= KubeadmConstants.EtcdApiCallTimeout;
-        timeouts.TlsBootstrap ??= KubeadmConstants.TlsBootstrapTimeout;
-        timeouts.Discovery ??= KubeadmConstants.DiscoveryTimeout;
-        timeouts.UpgradeManifests ??= KubeadmConstants.UpgradeManifestsTimeout;
+        ConfigDefaults.ApplyTimeouts(join.Timeouts);
     }
 }
