@@ -179,7 +179,9 @@ if $real_node; then
   for who in ours go; do
     kubelet="$(awk -F'\t' -v w="$who" '$1 == w { print $4 }' "$work/node.tsv" | median)"
     plane="$(awk -F'\t' -v w="$who" '$1 == w { print $5 }' "$work/node.tsv" | median)"
-    printf '  %-5s kubelet healthy after %ss, control plane healthy after %ss\n' "$who" "$kubelet" "$plane"
+    [[ "$kubelet" == - ]] && kubelet="(not reported)" || kubelet="${kubelet}s"
+    [[ "$plane" == - ]] && plane="(not reported)" || plane="${plane}s"
+    printf '  %-5s kubelet healthy after %s, control plane healthy after %s\n' "$who" "$kubelet" "$plane"
   done
   echo "  polling: ours every 100 ms (kubelet /healthz, each component's health endpoint); Go kubeadm 1.20 every 500 ms"
   echo "  (the API server's /healthz; it prints no kubelet line, and its figure counts from the start of its wait)"
