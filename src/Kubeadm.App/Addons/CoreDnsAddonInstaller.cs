@@ -8,7 +8,8 @@ namespace Kubeadm.App.Addons;
 
 /// <summary>
 /// `kubeadm init phase addon coredns`: creates or updates the CoreDNS objects in kubeadm's order (ConfigMap,
-/// ClusterRole, ClusterRoleBinding, ServiceAccount, Deployment, Service). An existing Deployment keeps its replica
+/// ClusterRole, ClusterRoleBinding, ServiceAccount, Deployment, Service), all at once but the Deployment after its
+/// ServiceAccount. An existing Deployment keeps its replica
 /// count and an existing Corefile the user changed is kept, as kubeadm does.
 /// </summary>
 public static class CoreDnsAddonInstaller
@@ -24,12 +25,20 @@ public static class CoreDnsAddonInstaller
         var objects = CoreDnsObjects.Build(context.Config.Cluster, replicas);
         var deployment = AddonObjectJson.Patch(objects.Deployment, context.Patches, DeploymentPatchTarget);
 
-        await ApplyConfigMapAsync(api, objects.ConfigMap, cancellationToken).ConfigureAwait(false);
-        await api.CreateOrUpdateAsync(objects.ClusterRole, cancellationToken).ConfigureAwait(false);
-        await api.CreateOrUpdateAsync(objects.ClusterRoleBinding, cancellationToken).ConfigureAwait(false);
-        await api.CreateOrUpdateAsync(objects.ServiceAccount, cancellationToken).ConfigureAwait(false);
-        await api.CreateOrUpdateAsync(deployment, cancellationToken).ConfigureAwait(false);
-        await api.CreateOrUpdateAsync(objects.Service, cancellationToken).ConfigureAwait(false);
+        // Issued at once; only the Deployment waits for its ServiceAccount, so its first Pods are not refused.
+        await context.ApiWrites()
+            .Writes(
+                ct => ApplyConfigMapAsync(api, objects.ConfigMap, ct),
+                ct => api.CreateOrUpdateAsync(objects.ClusterRole, ct),
+                ct => api.CreateOrUpdateAsync(objects.ClusterRoleBinding, ct),
+                async ct =>
+                {
+                    await api.CreateOrUpdateAsync(objects.ServiceAccount, ct).ConfigureAwait(false);
+                    await api.CreateOrUpdateAsync(deployment, ct).ConfigureAwait(false);
+                },
+                ct => api.CreateOrUpdateAsync(objects.Service, ct))
+            .RunAsync(cancellationToken)
+            .ConfigureAwait(false);
         context.Out.WriteLine("[addons] Applied essential addon: CoreDNS");
     }
 

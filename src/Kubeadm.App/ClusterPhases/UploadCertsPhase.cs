@@ -45,12 +45,20 @@ public static class UploadCertsPhase
         var key = CertificateKeyCipher.DecodeKey(certificateKey);
         try
         {
-            var token = await api.CreateOrUpdateAsync(
-                CertificateKeyTokenSecret.Create(context.Random, context.Clock.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            var tokenSecret = CertificateKeyTokenSecret.Create(context.Random, context.Clock.GetUtcNow());
             var data = EncryptFiles(context, key);
-            await api.CreateOrUpdateAsync(KubeadmCertsSecret.Create(data, token), cancellationToken).ConfigureAwait(false);
-            await api.CreateOrUpdateAsync(KubeadmCertsSecret.Role(), cancellationToken).ConfigureAwait(false);
-            await api.CreateOrUpdateAsync(KubeadmCertsSecret.RoleBinding(), cancellationToken).ConfigureAwait(false);
+            // The Secret is owned by the token (it needs the token's uid); the RBAC objects need neither.
+            await context.ApiWrites()
+                .Writes(
+                    async ct =>
+                    {
+                        var token = await api.CreateOrUpdateAsync(tokenSecret, ct).ConfigureAwait(false);
+                        await api.CreateOrUpdateAsync(KubeadmCertsSecret.Create(data, token), ct).ConfigureAwait(false);
+                    },
+                    ct => api.CreateOrUpdateAsync(KubeadmCertsSecret.Role(), ct),
+                    ct => api.CreateOrUpdateAsync(KubeadmCertsSecret.RoleBinding(), ct))
+                .RunAsync(cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {

@@ -14,7 +14,8 @@ namespace Kubeadm.App.ClusterPhases;
 /// <summary>
 /// `kubeadm init phase upload-config kubeadm|kubelet`: store the ClusterConfiguration and the cluster-wide
 /// KubeletConfiguration in kube-system ConfigMaps that joining nodes (and upgrades) read, with the RBAC rules that
-/// let them read them. Every write is create-or-update, so running the phase again is harmless.
+/// let them read them. Every write is create-or-update, so running the phase again is harmless; the ConfigMap and
+/// its RBAC objects do not depend on each other and are written at the same time.
 /// </summary>
 public static class UploadConfigPhase
 {
@@ -28,10 +29,17 @@ public static class UploadConfigPhase
             $"[upload-config] Storing the configuration used in ConfigMap \"{KubeadmConfigMap.Name}\" in the \"{KubeadmConfigMap.Namespace}\" Namespace");
         try
         {
-            var existing = await api.GetAsync<V1ConfigMap>(KubeadmConfigMap.Namespace, KubeadmConfigMap.Name, cancellationToken).ConfigureAwait(false);
-            await api.CreateOrUpdateAsync(KubeadmConfigMap.Create(context.Config.Cluster, existing), cancellationToken).ConfigureAwait(false);
-            await api.CreateOrUpdateAsync(KubeadmConfigMap.Role(), cancellationToken).ConfigureAwait(false);
-            await api.CreateOrUpdateAsync(KubeadmConfigMap.RoleBinding(), cancellationToken).ConfigureAwait(false);
+            await context.ApiWrites()
+                .Writes(
+                    async ct =>
+                    {
+                        var existing = await api.GetAsync<V1ConfigMap>(KubeadmConfigMap.Namespace, KubeadmConfigMap.Name, ct).ConfigureAwait(false);
+                        await api.CreateOrUpdateAsync(KubeadmConfigMap.Create(context.Config.Cluster, existing), ct).ConfigureAwait(false);
+                    },
+                    ct => api.CreateOrUpdateAsync(KubeadmConfigMap.Role(), ct),
+                    ct => api.CreateOrUpdateAsync(KubeadmConfigMap.RoleBinding(), ct))
+                .RunAsync(cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (ClusterApiException e)
         {
@@ -47,9 +55,13 @@ public static class UploadConfigPhase
             $"[kubelet] Creating a ConfigMap \"{KubeletConfigMap.Name}\" in namespace {KubeletConfigMap.Namespace} with the configuration for the kubelets in the cluster");
         try
         {
-            await api.CreateOrUpdateAsync(await KubeletConfigMapAsync(context, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            await api.CreateOrUpdateAsync(KubeletConfigMap.Role(), cancellationToken).ConfigureAwait(false);
-            await api.CreateOrUpdateAsync(KubeletConfigMap.RoleBinding(), cancellationToken).ConfigureAwait(false);
+            await context.ApiWrites()
+                .Writes(
+                    async ct => await api.CreateOrUpdateAsync(await KubeletConfigMapAsync(context, ct).ConfigureAwait(false), ct).ConfigureAwait(false),
+                    ct => api.CreateOrUpdateAsync(KubeletConfigMap.Role(), ct),
+                    ct => api.CreateOrUpdateAsync(KubeletConfigMap.RoleBinding(), ct))
+                .RunAsync(cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (ClusterApiException e)
         {

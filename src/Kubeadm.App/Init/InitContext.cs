@@ -1,5 +1,6 @@
 using Kubeadm.App.Certs;
 using Kubeadm.App.ClusterApi;
+using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Patches;
@@ -84,4 +85,10 @@ public sealed class InitContext
     public bool DryRun => Loaded.Config.Init.DryRun;
 
     public bool IsExternalEtcd => Loaded.Config.Cluster.Etcd.External is not null;
+
+    /// <summary>
+    /// A phase's independent API writes, issued at once over the run's client with its lines printed in order;
+    /// one by one in --dry-run, where every request is printed as it is made.
+    /// </summary>
+    public ApiWriteSteps ApiWrites() => new(Out, concurrent: !DryRun);
 }

@@ -1,6 +1,5 @@
 using Kubeadm.App.Init;
 using Kubeadm.Core.BootstrapTokens;
-using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Configuration;
 
 namespace Kubeadm.App.NodeSetup;
@@ -33,25 +32,34 @@ public static class BootstrapTokenPhase
             }
         }
 
-        context.Out.WriteLine($"{Prefix} Configuring bootstrap tokens, cluster-info ConfigMap, RBAC Roles");
-        await BootstrapTokenStore.UpdateOrCreateAsync(api, tokens, context.Clock.GetUtcNow(), failIfExists: false, cancellationToken).ConfigureAwait(false);
-
-        context.Out.WriteLine($"{Prefix} Configured RBAC rules to allow Node Bootstrap tokens to get nodes");
-        await api.CreateOrUpdateAsync(BootstrapTokenRbac.GetNodesClusterRole(), cancellationToken).ConfigureAwait(false);
-        await api.CreateOrUpdateAsync(BootstrapTokenRbac.GetNodesBinding(), cancellationToken).ConfigureAwait(false);
-
-        context.Out.WriteLine(
-            $"{Prefix} Configured RBAC rules to allow Node Bootstrap tokens to post CSRs in order for nodes to get long term certificate credentials");
-        await api.CreateOrUpdateAsync(BootstrapTokenRbac.KubeletBootstrapBinding(), cancellationToken).ConfigureAwait(false);
-
-        context.Out.WriteLine(
-            $"{Prefix} Configured RBAC rules to allow the csrapprover controller automatically approve CSRs from a Node Bootstrap Token");
-        await api.CreateOrUpdateAsync(BootstrapTokenRbac.AutoApproveBootstrapBinding(), cancellationToken).ConfigureAwait(false);
-
-        context.Out.WriteLine($"{Prefix} Configured RBAC rules to allow certificate rotation for all node client certificates in the cluster");
-        await api.CreateOrUpdateAsync(BootstrapTokenRbac.AutoApproveCertificateRotationBinding(), cancellationToken).ConfigureAwait(false);
-
-        await CreateClusterInfoAsync(context, api, cancellationToken).ConfigureAwait(false);
+        var now = context.Clock.GetUtcNow();
+        var adminPath = AdminKubeconfig.PathOf(context);
+        // Every object here stands alone (a binding names its role, it does not need it to exist yet): all are written
+        // at once and the lines come out in kubeadm's order.
+        await context.ApiWrites()
+            .Step(
+                $"{Prefix} Configuring bootstrap tokens, cluster-info ConfigMap, RBAC Roles",
+                ct => BootstrapTokenStore.UpdateOrCreateAsync(api, tokens, now, failIfExists: false, ct))
+            .Step(
+                $"{Prefix} Configured RBAC rules to allow Node Bootstrap tokens to get nodes",
+                ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.GetNodesClusterRole(), ct),
+                ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.GetNodesBinding(), ct))
+            .Step(
+                $"{Prefix} Configured RBAC rules to allow Node Bootstrap tokens to post CSRs in order for nodes to get long term certificate credentials",
+                ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.KubeletBootstrapBinding(), ct))
+            .Step(
+                $"{Prefix} Configured RBAC rules to allow the csrapprover controller automatically approve CSRs from a Node Bootstrap Token",
+                ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.AutoApproveBootstrapBinding(), ct))
+            .Step(
+                $"{Prefix} Configured RBAC rules to allow certificate rotation for all node client certificates in the cluster",
+                ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.AutoApproveCertificateRotationBinding(), ct))
+            .Step(
+                $"{Prefix} Creating the \"{ClusterInfoConfigMap.Name}\" ConfigMap in the \"{BootstrapTokenRbac.PublicNamespace}\" namespace",
+                ct => api.CreateOrUpdateAsync(ClusterInfoConfigMap.Create(AdminKubeconfig.Read(context.FileSystem, adminPath), adminPath), ct),
+                ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.ClusterInfoRole(), ct),
+                ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.ClusterInfoRoleBinding(), ct))
+            .RunAsync(cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>The configured tokens; without --config the first one gets kubeadm init's default description.</summary>
@@ -75,15 +83,5 @@ public static class BootstrapTokenPhase
             Groups = first.Groups,
         };
         return [described, .. tokens.Skip(1)];
-    }
-
-    private static async Task CreateClusterInfoAsync(InitContext context, IClusterApi api, CancellationToken cancellationToken)
-    {
-        context.Out.WriteLine($"{Prefix} Creating the \"{ClusterInfoConfigMap.Name}\" ConfigMap in the \"{BootstrapTokenRbac.PublicNamespace}\" namespace");
-        var adminPath = AdminKubeconfig.PathOf(context);
-        var admin = AdminKubeconfig.Read(context.FileSystem, adminPath);
-        await api.CreateOrUpdateAsync(ClusterInfoConfigMap.Create(admin, adminPath), cancellationToken).ConfigureAwait(false);
-        await api.CreateOrUpdateAsync(BootstrapTokenRbac.ClusterInfoRole(), cancellationToken).ConfigureAwait(false);
-        await api.CreateOrUpdateAsync(BootstrapTokenRbac.ClusterInfoRoleBinding(), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class AddonPhaseFixture
 
     public InMemoryClusterApi Cluster { get; }
 
-    public IClusterApi Api { get; }
+    public IClusterApi Api { get; set; }
 
     public KubeadmConfig Config { get; set; }
 

@@ -69,11 +69,26 @@ public sealed class KubernetesClusterApiTests
         Assert.Single(server.Requests);
     }
 
+    [Fact]
+    public async Task Should_AskForHttp2_So_ConcurrentWritesShareTheRunsOneConnection()
+    {
+        // The later phases issue their writes at once over one client: HTTP/2 (the API server offers it over TLS)
+        // carries them side by side on one connection, where HTTP/1.1 would open one connection per write in flight.
+        var server = new CannedApiServer()
+            .On("POST", "/api/v1/namespaces/kube-system/services", HttpStatusCode.Created,
+                """{"apiVersion":"v1","kind":"Service","metadata":{"name":"kube-dns","namespace":"kube-system"}}""");
+        using var api = server.Api();
+
+        await api.CreateOrUpdateAsync(KubeDns(), CancellationToken.None);
+
+        Assert.Equal(HttpVersion.Version20, Assert.Single(server.Requests).Version);
+    }
+
     private sealed class CannedApiServer : DelegatingHandler
     {
         private readonly Dictionary<(string, string), (HttpStatusCode, string)> _answers = [];
 
-        public List<(string Method, string Path, string Body)> Requests { get; } = [];
+        public List<(string Method, string Path, string Body, Version Version)> Requests { get; } = [];
 
         public CannedApiServer On(string method, string path, HttpStatusCode status, string body)
         {
@@ -87,7 +102,7 @@ public sealed class KubernetesClusterApiTests
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
-            Requests.Add((request.Method.Method, request.RequestUri!.AbsolutePath, body));
+            Requests.Add((request.Method.Method, request.RequestUri!.AbsolutePath, body, request.Version));
             var (status, answer) = _answers.TryGetValue((request.Method.Method, request.RequestUri.AbsolutePath), out var found)
                 ? found
                 : (HttpStatusCode.NotFound, """{"kind":"Status","code":404}""");

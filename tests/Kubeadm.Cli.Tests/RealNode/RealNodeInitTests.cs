@@ -20,9 +20,9 @@ namespace Kubeadm.Cli.Tests.RealNode;
 [Trait("Category", "RealNode")]
 public sealed partial class RealNodeInitTests(ITestOutputHelper output)
 {
-    private const string NodeName = "kubeadm-real-node";
+    internal const string NodeName = "kubeadm-real-node";
     private const string KubernetesVersion = "v1.34.2";
-    private const string ImageRepository = "registry.local/k8s";
+    internal const string ImageRepository = "registry.local/k8s";
 
     /// <summary>
     /// Preflight checks that cannot pass on this test node, by name: the kubelet is 1.20, far below what kubeadm 1.34
@@ -156,7 +156,7 @@ public sealed partial class RealNodeInitTests(ITestOutputHelper output)
         }
     }
 
-    private static string Config(string criSocket, string cgroupRoot) => $"""
+    internal static string Config(string criSocket, string cgroupRoot) => $"""
         apiVersion: kubeadm.k8s.io/v1beta4
         kind: InitConfiguration
         localAPIEndpoint:
@@ -208,7 +208,7 @@ public sealed partial class RealNodeInitTests(ITestOutputHelper output)
     }
 
     /// <summary>A command in the node with a clean environment (no proxy variables from the test's), the kubelet on PATH.</summary>
-    private static Task<(int ExitCode, string Output)> InNodeAsync(NodeNamespace node, string[] command, TimeSpan timeout) =>
+    internal static Task<(int ExitCode, string Output)> InNodeAsync(NodeNamespace node, string[] command, TimeSpan timeout) =>
         node.RunAsync("/usr/bin/env", ["-i", $"PATH={K8sTestBinaries.BinDir}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/root", .. command], timeout);
 
     /// <summary>Every control-plane component's mirror pod reports its container running (bounded).</summary>
@@ -253,7 +253,7 @@ public sealed partial class RealNodeInitTests(ITestOutputHelper output)
             .Select(fields => fields[1])];
     }
 
-    private static string Diagnostics(NodeNamespace node, ContainerdProcess containerd, SystemdKubelet kubelet, string kubeletLog)
+    internal static string Diagnostics(NodeNamespace node, ContainerdProcess containerd, SystemdKubelet kubelet, string kubeletLog)
     {
         // klog's fatal lines (F…) and Go panics, then the end; a fatal exit dumps every goroutine after its reason.
         var lines = File.Exists(kubeletLog) ? File.ReadAllLines(kubeletLog) : ["(no kubelet log)"];
