@@ -38,14 +38,14 @@ internal sealed class NodeKubelet : IAsyncDisposable
     private readonly string _workDir;
     private readonly NetworkNamespaceSockets _network;
     private readonly KubeletHealthzStub _healthz;
-    private readonly ManifestWatchingLivezProxy _schedulerFront;
+    private ManifestWatchingLivezProxy? _schedulerFront;
     private readonly Dictionary<string, RunningPod> _running = [];
     private readonly Dictionary<string, string> _mirrored = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly object _gate = new();
     private TlsBootstrapStandIn? _bootstrap;
-    private bool _registered;
+    private string? _nodeUid;
     private int _disposed;
 
     public NodeKubelet(NodeNamespace node, string nodeName, string workDir)
@@ -56,7 +56,6 @@ internal sealed class NodeKubelet : IAsyncDisposable
         LogDir = Directory.CreateDirectory(Path.Combine(workDir, "logs")).FullName;
         _network = new NetworkNamespaceSockets(node.HolderPid);
         _healthz = new KubeletHealthzStub(KubeletHealthzPort, _network);
-        _schedulerFront = new ManifestWatchingLivezProxy(SchedulerManifestPort, SchedulerPrivatePort, _network);
         _loop = Task.Run(() => LoopAsync(_stop.Token));
     }
 
@@ -127,7 +126,10 @@ internal sealed class NodeKubelet : IAsyncDisposable
             await _bootstrap.DisposeAsync();
         }
 
-        await _schedulerFront.DisposeAsync();
+        if (_schedulerFront is not null)
+        {
+            await _schedulerFront.DisposeAsync();
+        }
         await _healthz.DisposeAsync();
         _network.Dispose();
         _stop.Dispose();
@@ -175,6 +177,14 @@ internal sealed class NodeKubelet : IAsyncDisposable
                     Kill(running.Process);
                     _running.Remove(name);
                     running = null;
+                    Log($"{name}: manifest {(manifest is null ? "removed" : "changed")}, stopped");
+                }
+
+                // The scheduler's /livez front holds the manifest's port while the scheduler's static pod exists.
+                if (name == "kube-scheduler" && manifest is null && _schedulerFront is not null)
+                {
+                    _schedulerFront.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                    _schedulerFront = null;
                 }
 
                 if (manifest is null)
@@ -195,7 +205,13 @@ internal sealed class NodeKubelet : IAsyncDisposable
 
                 if (running is null && TryCommand(manifest) is { } command)
                 {
+                    if (name == "kube-scheduler")
+                    {
+                        _schedulerFront ??= new ManifestWatchingLivezProxy(SchedulerManifestPort, SchedulerPrivatePort, _network);
+                    }
+
                     _running[name] = new RunningPod(manifest, Launch(name, command));
+                    Log($"{name}: started, pid {_running[name].Process.Id}");
                 }
             }
         }
@@ -251,8 +267,12 @@ internal sealed class NodeKubelet : IAsyncDisposable
     private async Task<CommandResult> KubectlInNodeAsync(string kubeconfig, string? stdin, string[] args)
     {
         var run = await NodeCommand.RunAsync(_node.Launcher, K8sTestBinaries.Kubectl, ["--kubeconfig", kubeconfig, "--request-timeout=10s", .. args], TimeSpan.FromSeconds(30), stdin);
+        Log($"kubectl {string.Join(' ', args)}: exit {run.ExitCode} {run.Output.Trim()} {run.Error.Trim()}".ReplaceLineEndings(" "));
         return new CommandResult(run.ExitCode, run.Output, run.Error);
     }
+
+    /// <summary>What the stand-in did, in &lt;LogDir&gt;/kubelet.log.</summary>
+    private void Log(string line) => File.AppendAllText(Path.Combine(LogDir, "kubelet.log"), $"{DateTime.UtcNow:HH:mm:ss.fff} {line}\n");
 
     /// <summary>As the kubelet, with kubelet.conf: the Node, then a mirror Pod per running static pod (re-posted when its manifest changed).</summary>
     private async Task SyncApiObjectsAsync()
@@ -260,11 +280,11 @@ internal sealed class NodeKubelet : IAsyncDisposable
         const string kubeconfig = "/etc/kubernetes/kubelet.conf";
         if (!File.Exists(NodeFile(kubeconfig)))
         {
-            _registered = false;
+            _nodeUid = null;
             return;
         }
 
-        if (!_registered)
+        if (_nodeUid is null)
         {
             var node = new JsonObject
             {
@@ -277,11 +297,18 @@ internal sealed class NodeKubelet : IAsyncDisposable
                 },
             };
             var created = await KubectlInNodeAsync(kubeconfig, node.ToJsonString(), ["create", "-f", "-"]);
-            _registered = created.ExitCode == 0 || created.Error.Contains("AlreadyExists", StringComparison.Ordinal);
-            if (!_registered)
+            if (created.ExitCode != 0 && !created.Error.Contains("AlreadyExists", StringComparison.Ordinal))
             {
                 return;
             }
+
+            var uid = await KubectlInNodeAsync(kubeconfig, null, ["get", "node", _nodeName, "-o", "jsonpath={.metadata.uid}"]);
+            if (uid.ExitCode != 0 || uid.Output.Trim().Length == 0)
+            {
+                return;
+            }
+
+            _nodeUid = uid.Output.Trim();
         }
 
         Dictionary<string, string> manifests;
@@ -304,6 +331,11 @@ internal sealed class NodeKubelet : IAsyncDisposable
             metadata["annotations"] = annotations;
             annotations["kubernetes.io/config.source"] = "file";
             annotations["kubernetes.io/config.mirror"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(manifest)))[..32];
+            // NodeRestriction (1.17+): a node's mirror Pods are owned by its Node, as the kubelet sets it.
+            metadata["ownerReferences"] = new JsonArray(new JsonObject
+            {
+                ["apiVersion"] = "v1", ["kind"] = "Node", ["name"] = _nodeName, ["uid"] = _nodeUid, ["controller"] = true,
+            });
             pod["spec"]!["nodeName"] = _nodeName;
             var posted = await KubectlInNodeAsync(kubeconfig, pod.ToJsonString(), ["replace", "--force", "--validate=false", "-f", "-"]);
             if (posted.ExitCode != 0 && posted.Error.Contains("NotFound", StringComparison.Ordinal))
