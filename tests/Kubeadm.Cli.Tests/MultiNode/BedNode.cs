@@ -48,6 +48,28 @@ internal sealed class BedNode(string name, NodeNamespace ns, NodeKubelet kubelet
 
     public string LogTails(int lines = 25) => Kubelet.LogTails(lines);
 
+    /// <summary>Kills (SIGKILL, by pid) every kubeadm process running in the node.</summary>
+    public void KillKubeadm()
+    {
+        var binary = Path.GetFullPath(KubeadmBinary);
+        foreach (var pid in Namespace.ProcessesInside())
+        {
+            try
+            {
+                if (new FileInfo($"/proc/{pid}/exe").LinkTarget == binary)
+                {
+                    using var process = System.Diagnostics.Process.GetProcessById(pid);
+                    process.Kill();
+                    process.WaitForExit(5_000);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            {
+                // Gone meanwhile.
+            }
+        }
+    }
+
     /// <summary>The node dies: its kubelet stand-in stops, every process in its namespaces is killed by pid, its link goes down.</summary>
     public async Task KillAsync()
     {
