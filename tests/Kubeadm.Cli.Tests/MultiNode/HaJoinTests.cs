@@ -46,7 +46,7 @@ public sealed class HaJoinTests(ITestOutputHelper output)
         Report("control-plane join node-2", controlPlaneJoinTime, join2);
         Assert.True(join2.ExitCode == 0, $"join of node-2 exited {join2.ExitCode}\n{join2.Error}\n{bed.LogTails()}");
         output.WriteLine($"CONTROL-PLANE JOIN WALL TIME: {controlPlaneJoinTime.TotalSeconds:0.0} s");
-        AssertInOrder(join2.Output,
+        ControlPlaneHost.OneCommandInitEndToEndTests.AssertInOrder(join2.Output,
         [
             $"[discovery] Successfully established connection with API Server \"{MultiNodeBed.ControlPlaneEndpoint}\"",
             "[download-certs] Downloading the certificates in Secret \"kubeadm-certs\" in the \"kube-system\" Namespace",
@@ -62,11 +62,13 @@ public sealed class HaJoinTests(ITestOutputHelper output)
         Assert.Contains("--initial-cluster-state=existing", etcdManifest);
         Assert.Contains($"--initial-cluster=node-1=https://{node1.Address}:2380,node-2=https://{node2.Address}:2380", etcdManifest.Replace("- ", "", StringComparison.Ordinal));
 
-        // --- node-3: `token create --print-join-command` + --control-plane --certificate-key; interrupted once after the
+        // --- node-3: what `token create --print-join-command --certificate-key` prints; interrupted once after the
         // learner was added, then the same command again, no reset: it continues ---
-        var tokenCreate = await node1.RunKubeadmAsync("token", "create", "--print-join-command");
+        var tokenCreate = await node1.RunKubeadmAsync("token", "create", "--print-join-command", "--certificate-key", certificateKey);
         Assert.True(tokenCreate.ExitCode == 0, tokenCreate.Error);
-        string[] join3Command = [.. tokenCreate.Output.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..], "--control-plane", "--certificate-key", certificateKey, IgnoredPreflight];
+        output.WriteLine("token create --print-join-command --certificate-key: " + tokenCreate.Output);
+        Assert.EndsWith($"--control-plane --certificate-key {certificateKey}", tokenCreate.Output.Trim(), StringComparison.Ordinal);
+        string[] join3Command = [.. tokenCreate.Output.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..], IgnoredPreflight];
         var interrupted = await RunInterruptedAfterAsync(node3, join3Command, "/etc/kubernetes/manifests/etcd.yaml");
         Report("node-3 join, interrupted once its etcd manifest was written", null, interrupted);
         Assert.NotEqual(0, interrupted.ExitCode);
@@ -89,7 +91,13 @@ public sealed class HaJoinTests(ITestOutputHelper output)
         Assert.Equal(["node-1", "node-2"], afterReset.Select(m => m.Name).Order(StringComparer.Ordinal));
         Assert.All(afterReset, m => Assert.False(m.IsLearner));
         await AssertEtcdHealthyAsync(node1, 2);
-        Assert.Empty(Directory.GetFiles(node3.HostPath("/var/lib/etcd")));
+        Assert.Empty(Directory.GetFileSystemEntries(node3.HostPath("/var/lib/etcd")));
+        for (var i = 0; i < 20 && node3.Kubelet.Running.Count > 0; i++)
+        {
+            await Task.Delay(250); // the stand-in sees the removed manifests within 500 ms
+        }
+
+        Assert.Empty(node3.Kubelet.Running);
         var written = await node1.KubectlAsync("create", "configmap", "after-reset", "-n", "default", "--from-literal=k=v");
         Assert.True(written.ExitCode == 0, written.Error);
 
@@ -191,17 +199,6 @@ public sealed class HaJoinTests(ITestOutputHelper output)
 
     private void Report(string what, TimeSpan? took, CliRun run) =>
         output.WriteLine($"=== {what}{(took is { } t ? $": {t.TotalSeconds:0.0} s" : "")}, exit {run.ExitCode}\n{run.Output}\n--- stderr\n{run.Error}");
-
-    private static void AssertInOrder(string text, string[] lines)
-    {
-        var at = 0;
-        foreach (var line in lines)
-        {
-            var found = Regex.Match(text[at..], "(?m)^\\s*" + Regex.Escape(line));
-            Assert.True(found.Success, $"\"{line}\" not found after offset {at} (in order) in:\n{text}");
-            at += found.Index + found.Length;
-        }
-    }
 
     private sealed record EtcdMember(string Name, string PeerUrl, bool IsLearner, bool Started);
 }

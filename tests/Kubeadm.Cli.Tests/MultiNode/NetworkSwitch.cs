@@ -28,7 +28,6 @@ internal sealed class NetworkSwitch : IAsyncDisposable
     {
         HostTool.Require("/usr/bin/unshare", "util-linux");
         HostTool.Require("/usr/sbin/ip", "iproute2");
-        var start = new ProcessStartInfo("/usr/bin/unshare") { RedirectStandardOutput = true, RedirectStandardError = true };
         var script = string.Join('\n',
             "set -e",
             "ip link set lo up",
@@ -37,35 +36,7 @@ internal sealed class NetworkSwitch : IAsyncDisposable
             $"ip addr add {Address}/24 dev br0",
             "echo ready",
             $"exec sleep {(int)lifetime.TotalSeconds}");
-        foreach (var argument in (string[])["-n", "--", "/bin/sh", "-c", script])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var holder = Process.Start(start) ?? throw new InvalidOperationException("unshare did not start");
-        var stderr = holder.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        string? line;
-        try
-        {
-            line = await holder.StandardOutput.ReadLineAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            line = null;
-        }
-
-        if (line != "ready")
-        {
-            if (!holder.HasExited)
-            {
-                holder.Kill();
-            }
-
-            await holder.WaitForExitAsync();
-            throw new InvalidOperationException($"setting up the switch's network namespace failed (exit {holder.ExitCode}): {line}\n{await stderr}");
-        }
-
+        var holder = await RealNode.NamespaceHolder.StartAsync(["-n"], script, "the switch's network namespace");
         return new NetworkSwitch(holder);
     }
 

@@ -80,13 +80,7 @@ internal sealed class NodeKubelet : IAsyncDisposable
     public string LogTails(int lines = 25)
     {
         var text = new StringBuilder();
-        foreach (var log in Directory.GetFiles(LogDir, "*.log").Order(StringComparer.Ordinal))
-        {
-            text.Append("----- ").Append(_nodeName).Append(": ").AppendLine(log);
-            using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            text.AppendLine(string.Join('\n', new StreamReader(stream).ReadToEnd().Split('\n').TakeLast(lines)));
-        }
-
+        text.Append(ComponentLogs.Tails(LogDir, lines, _nodeName + ": "));
         if (_bootstrap?.Completed is { IsFaulted: true } failed)
         {
             text.Append("----- TLS bootstrap failed: ").AppendLine(failed.Exception?.GetBaseException().Message);
@@ -145,9 +139,10 @@ internal sealed class NodeKubelet : IAsyncDisposable
                 StartTlsBootstrapWhenAsked();
                 await SyncApiObjectsAsync();
             }
-            catch (Exception e) when (e is IOException or InvalidOperationException or UnauthorizedAccessException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Files mid-write or the API server not up yet: the next round sees it again.
+                // Files mid-write or the API server not up yet: the next round sees it again (and the log says what happened).
+                Log($"sync round failed: {e.GetType().Name}: {e.Message}".ReplaceLineEndings(" "));
             }
 
             try

@@ -93,36 +93,16 @@ internal sealed class NodeNamespace : IAsyncDisposable
         var scratch = Directory.CreateTempSubdirectory("knode-").FullName;
         var cgroupName = "kubeadm-test-" + Path.GetFileName(scratch);
         var cgroups = CreateCgroupRoot(cgroupName);
-        var start = new ProcessStartInfo("/usr/bin/unshare") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["-m", "-n", "-u", "--propagation", "private", "--", "/bin/sh", "-c", SetupScript(scratch, lifetime, network)])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var holder = Process.Start(start) ?? throw new InvalidOperationException("unshare did not start");
-        var stderr = holder.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        string? line;
+        Process holder;
         try
         {
-            line = await holder.StandardOutput.ReadLineAsync(timeout.Token);
+            holder = await NamespaceHolder.StartAsync(["-m", "-n", "-u", "--propagation", "private"], SetupScript(scratch, lifetime, network), "the node's namespaces");
         }
-        catch (OperationCanceledException)
+        catch
         {
-            line = null;
-        }
-
-        if (line != "ready")
-        {
-            if (!holder.HasExited)
-            {
-                holder.Kill();
-            }
-
-            await holder.WaitForExitAsync();
             RemoveCgroups(cgroups);
             Directory.Delete(scratch, recursive: true);
-            throw new InvalidOperationException($"setting up the node's namespaces failed (exit {holder.ExitCode}): {line}\n{await stderr}");
+            throw;
         }
 
         var node = new NodeNamespace(scratch, holder, cgroupName, cgroups, network);
