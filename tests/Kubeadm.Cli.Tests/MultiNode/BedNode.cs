@@ -7,7 +7,7 @@ namespace Kubeadm.Cli.Tests.MultiNode;
 /// One node of a <see cref="MultiNodeBed"/>: its name (= hostname), address, namespaces and kubelet stand-in, and the
 /// commands a test runs on it (kubeadm, kubectl, etcdctl), each inside the node and bounded in time.
 /// </summary>
-internal sealed class BedNode(string name, NodeNamespace ns, NodeKubelet kubelet) : IAsyncDisposable
+internal sealed class BedNode(string name, NodeNamespace ns, NetworkNamespaceSockets network, NodeKubelet? kubelet) : IAsyncDisposable
 {
     private bool _disposed;
 
@@ -17,7 +17,11 @@ internal sealed class BedNode(string name, NodeNamespace ns, NodeKubelet kubelet
 
     public NodeNamespace Namespace { get; } = ns;
 
-    public NodeKubelet Kubelet { get; } = kubelet;
+    /// <summary>Sockets made inside the node: listen or connect there from the test process (see <see cref="NetworkNamespaceSockets"/>).</summary>
+    public NetworkNamespaceSockets Network { get; } = network;
+
+    /// <summary>The kubelet stand-in running the node's static pods; null for a node started without one.</summary>
+    public NodeKubelet? Kubelet { get; } = kubelet;
 
     /// <summary>
     /// The kubeadm under test: the published native AOT binary when there is one (<see cref="PublishedKubeadm"/>, as CI
@@ -46,7 +50,7 @@ internal sealed class BedNode(string name, NodeNamespace ns, NodeKubelet kubelet
             "--command-timeout=10s", .. args,
         ], TimeSpan.FromSeconds(30));
 
-    public string LogTails(int lines = 25) => Kubelet.LogTails(lines);
+    public string LogTails(int lines = 25) => Kubelet?.LogTails(lines) ?? $"----- {Name}: no kubelet stand-in\n";
 
     /// <summary>Kills (SIGKILL, by pid) every kubeadm process running in the node.</summary>
     public void KillKubeadm()
@@ -73,7 +77,11 @@ internal sealed class BedNode(string name, NodeNamespace ns, NodeKubelet kubelet
     /// <summary>The node dies: its kubelet stand-in stops, every process in its namespaces is killed by pid, its link goes down.</summary>
     public async Task KillAsync()
     {
-        await Kubelet.DisposeAsync();
+        if (Kubelet is not null)
+        {
+            await Kubelet.DisposeAsync();
+        }
+
         await NodeCommand.RunAsync(Namespace.Launcher, "/usr/sbin/ip", ["link", "set", "node0", "down"], TimeSpan.FromSeconds(10));
         foreach (var pid in Namespace.ProcessesInside())
         {
@@ -98,7 +106,12 @@ internal sealed class BedNode(string name, NodeNamespace ns, NodeKubelet kubelet
         }
 
         _disposed = true;
-        await Kubelet.DisposeAsync();
+        if (Kubelet is not null)
+        {
+            await Kubelet.DisposeAsync();
+        }
+
+        Network.Dispose();
         await Namespace.DisposeAsync();
     }
 }

@@ -92,12 +92,12 @@ public sealed class HaJoinTests(ITestOutputHelper output)
         Assert.All(afterReset, m => Assert.False(m.IsLearner));
         await AssertEtcdHealthyAsync(node1, 2);
         Assert.Empty(Directory.GetFileSystemEntries(node3.HostPath("/var/lib/etcd")));
-        for (var i = 0; i < 20 && node3.Kubelet.Running.Count > 0; i++)
+        for (var i = 0; i < 20 && node3.Kubelet!.Running.Count > 0; i++)
         {
             await Task.Delay(250); // the stand-in sees the removed manifests within 500 ms
         }
 
-        Assert.Empty(node3.Kubelet.Running);
+        Assert.Empty(node3.Kubelet!.Running);
         var written = await node1.KubectlAsync("create", "configmap", "after-reset", "-n", "default", "--from-literal=k=v");
         Assert.True(written.ExitCode == 0, written.Error);
 

@@ -36,8 +36,12 @@ internal sealed class MultiNodeBed : IAsyncDisposable
 
     public static string AddressOf(int index) => $"192.0.2.{10 + index}";
 
-    /// <summary>Starts the switch and <paramref name="nodeCount"/> nodes (node-1 … node-N), each with its kubelet stand-in running.</summary>
-    public static async Task<MultiNodeBed> StartAsync(int nodeCount, TimeSpan lifetime)
+    /// <summary>
+    /// Starts the switch and <paramref name="nodeCount"/> nodes (node-1 … node-N). The first <paramref name="kubeletStandIns"/>
+    /// (default: all) run the <see cref="NodeKubelet"/> stand-in; the others have none (<see cref="BedNode.Kubelet"/> is null),
+    /// e.g. for a real kubelet in the node (its <see cref="NodeNamespace.CgroupRoot"/> and launcher are there).
+    /// </summary>
+    public static async Task<MultiNodeBed> StartAsync(int nodeCount, TimeSpan lifetime, int kubeletStandIns = int.MaxValue)
     {
         var work = Directory.CreateTempSubdirectory("kubeadm-bed-").FullName;
         var bed = new MultiNodeBed(await NetworkSwitch.StartAsync(lifetime), work);
@@ -54,7 +58,8 @@ internal sealed class MultiNodeBed : IAsyncDisposable
                 var name = $"node-{i}";
                 var network = new NodeNetwork(AddressOf(i), name, bed._switch, "kn" + i.ToString(CultureInfo.InvariantCulture)) { Hosts = hosts };
                 var ns = await NodeNamespace.StartAsync(lifetime, network);
-                bed._nodes.Add(new BedNode(name, ns, new NodeKubelet(ns, name, Path.Combine(work, name))));
+                var sockets = new NetworkNamespaceSockets(ns.HolderPid);
+                bed._nodes.Add(new BedNode(name, ns, sockets, i <= kubeletStandIns ? new NodeKubelet(ns, name, Path.Combine(work, name), sockets) : null));
             }
 
             return bed;

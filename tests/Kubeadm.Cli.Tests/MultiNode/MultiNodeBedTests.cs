@@ -27,9 +27,9 @@ public sealed class MultiNodeBedTests
             Assert.EndsWith("tmpfs\n", info.Output, StringComparison.Ordinal);
 
             // node-1's kubelet healthz (in node-1's namespace) answers node-2 over the bridge; the machine's loopback has no such listener bound by the bed.
-            using var listener = one.Kubelet.Network.Listen(new IPEndPoint(IPAddress.Any, 18080));
+            using var listener = one.Network.Listen(new IPEndPoint(IPAddress.Any, 18080));
             var accepted = listener.AcceptSocketAsync();
-            using var client = new HttpClient(two.Kubelet.Network.HttpHandler()) { Timeout = TimeSpan.FromSeconds(10) };
+            using var client = new HttpClient(two.Network.HttpHandler()) { Timeout = TimeSpan.FromSeconds(10) };
             _ = client.GetAsync($"http://{one.Address}:18080/");
             using var peer = await accepted.WaitAsync(TimeSpan.FromSeconds(10));
             Assert.Equal(two.Address, ((IPEndPoint)peer.RemoteEndPoint!).Address.ToString());

@@ -48,21 +48,22 @@ internal sealed class NodeKubelet : IAsyncDisposable
     private string? _nodeUid;
     private int _disposed;
 
-    public NodeKubelet(NodeNamespace node, string nodeName, string workDir)
+    /// <param name="node">The node's namespaces.</param>
+    /// <param name="nodeName">Its node name.</param>
+    /// <param name="workDir">Logs and the TLS bootstrap's scratch files (on the machine, visible in the node).</param>
+    /// <param name="network">Sockets inside the node (owned by the caller).</param>
+    public NodeKubelet(NodeNamespace node, string nodeName, string workDir, NetworkNamespaceSockets network)
     {
         _node = node;
         _nodeName = nodeName;
         _workDir = Directory.CreateDirectory(workDir).FullName;
         LogDir = Directory.CreateDirectory(Path.Combine(workDir, "logs")).FullName;
-        _network = new NetworkNamespaceSockets(node.HolderPid);
+        _network = network;
         _healthz = new KubeletHealthzStub(KubeletHealthzPort, _network);
         _loop = Task.Run(() => LoopAsync(_stop.Token));
     }
 
     public string LogDir { get; }
-
-    /// <summary>Sockets inside the node (for the test's own HTTP checks).</summary>
-    public NetworkNamespaceSockets Network => _network;
 
     /// <summary>Pids of the static pod processes running now, by component.</summary>
     public IReadOnlyDictionary<string, int> Running
@@ -125,7 +126,6 @@ internal sealed class NodeKubelet : IAsyncDisposable
             await _schedulerFront.DisposeAsync();
         }
         await _healthz.DisposeAsync();
-        _network.Dispose();
         _stop.Dispose();
     }
 
