@@ -16,9 +16,12 @@ internal sealed class KubeletHealthzStub : IAsyncDisposable
     private readonly Task _loop;
     private int _requests;
 
-    public KubeletHealthzStub(int port)
+    /// <param name="port">The healthzPort to listen on (127.0.0.1).</param>
+    /// <param name="network">A node's network namespace to listen in; null: the test process's own.</param>
+    public KubeletHealthzStub(int port, MultiNode.NetworkNamespaceSockets? network = null)
     {
-        _listener = new TcpListener(IPAddress.Loopback, port);
+        var endpoint = new IPEndPoint(IPAddress.Loopback, port);
+        _listener = network?.Listen(endpoint) ?? new TcpListener(endpoint);
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _loop = Task.Run(AcceptLoopAsync);

@@ -69,21 +69,7 @@ internal sealed class ManifestWatchingKubelet : IAsyncDisposable
             return "(no component started)";
         }
 
-        foreach (var log in Directory.GetFiles(_logDir, "*.log").Order(StringComparer.Ordinal))
-        {
-            text.Append("----- ").AppendLine(log);
-            try
-            {
-                using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-                using var reader = new StreamReader(stream);
-                text.AppendLine(string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(lines)));
-            }
-            catch (IOException e)
-            {
-                text.AppendLine($"(unreadable: {e.Message})");
-            }
-        }
-
+        text.Append(ComponentLogs.Tails(_logDir, lines));
         if (_running.IsFaulted)
         {
             text.Append("----- process kubelet failed: ").AppendLine(_running.Exception?.GetBaseException().Message);

@@ -24,14 +24,18 @@ internal sealed class ManifestWatchingLivezProxy : IAsyncDisposable
     private readonly Task _loop;
     private int _livezRequests;
 
-    public ManifestWatchingLivezProxy(int port, int backendPort)
+    /// <param name="port">The port the scheduler's manifest names (127.0.0.1).</param>
+    /// <param name="backendPort">Where the real scheduler listens (127.0.0.1).</param>
+    /// <param name="network">A node's network namespace to listen and connect in; null: the test process's own.</param>
+    public ManifestWatchingLivezProxy(int port, int backendPort, MultiNode.NetworkNamespaceSockets? network = null)
     {
         BackendPort = backendPort;
         _certificate = SelfSigned();
-        var handler = new SocketsHttpHandler { UseProxy = false };
+        var handler = network?.HttpHandler() ?? new SocketsHttpHandler { UseProxy = false };
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null; // the scheduler's self-signed cert, not verified (as kubeadm does not)
         _backend = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
-        _listener = new TcpListener(IPAddress.Loopback, port);
+        var endpoint = new IPEndPoint(IPAddress.Loopback, port);
+        _listener = network?.Listen(endpoint) ?? new TcpListener(endpoint);
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _loop = Task.Run(AcceptLoopAsync);

@@ -175,7 +175,7 @@ public sealed partial class OneCommandInitEndToEndTests(ITestOutputHelper output
     private static Regex JoinLine(int port) => new($@"kubeadm join 127\.0\.0\.1:{port} --token [a-z0-9]{{6}}\.[a-z0-9]{{16}} \\\s*\n\s*--discovery-token-ca-cert-hash sha256:[0-9a-f]{{64}}");
 
     /// <summary>Each line appears, starting a line, after the previous one.</summary>
-    private static void AssertInOrder(string text, string[] lines)
+    internal static void AssertInOrder(string text, string[] lines)
     {
         var at = 0;
         foreach (var line in lines)

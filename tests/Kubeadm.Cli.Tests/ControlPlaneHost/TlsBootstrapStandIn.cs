@@ -12,13 +12,19 @@ namespace Kubeadm.Cli.Tests.ControlPlaneHost;
 /// O system:nodes, signer kube-apiserver-client-kubelet) to the real API server with the bootstrap token, wait for the
 /// real kube-controller-manager to approve and sign it, then write kubelet-client-current.pem and kubelet.conf as the
 /// kubelet does. (No container runtime here, so the kubelet binary itself cannot run; its CSR flow is this.)
+/// The API server may not answer yet (a control plane's local one waits for its etcd to join): the CSR is retried
+/// until the deadline. kubectl runs on the machine, or in a node through <c>kubectl</c> (a multi-node bed).
 /// </summary>
 internal sealed class TlsBootstrapStandIn : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
 
-    public TlsBootstrapStandIn(string rootfs, string workDir, string nodeName) =>
-        Completed = Task.Run(() => RunAsync(rootfs, workDir, nodeName, _stop.Token));
+    /// <param name="rootfs">Where the node's files are seen from the machine.</param>
+    /// <param name="workDir">For the copy of bootstrap-kubelet.conf kubectl uses (visible at the same path to <paramref name="kubectl"/>).</param>
+    /// <param name="nodeName">The kubelet's node name.</param>
+    /// <param name="kubectl">Runs kubectl (kubeconfig, stdin, arguments); null: on the machine.</param>
+    public TlsBootstrapStandIn(string rootfs, string workDir, string nodeName, Func<string, string?, string[], Task<CommandResult>>? kubectl = null) =>
+        Completed = Task.Run(() => RunAsync(rootfs, workDir, nodeName, kubectl ?? ProcessKubelet.KubectlAsync, _stop.Token));
 
     /// <summary>The CSR's name once it was signed; faults when the bootstrap failed.</summary>
     public Task<string> Completed { get; }
@@ -38,7 +44,8 @@ internal sealed class TlsBootstrapStandIn : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static async Task<string> RunAsync(string rootfs, string workDir, string nodeName, CancellationToken cancellationToken)
+    private static async Task<string> RunAsync(
+        string rootfs, string workDir, string nodeName, Func<string, string?, string[], Task<CommandResult>> kubectl, CancellationToken cancellationToken)
     {
         var bootstrap = Path.Combine(rootfs, "etc/kubernetes/bootstrap-kubelet.conf");
         while (!File.Exists(bootstrap))
@@ -64,18 +71,23 @@ internal sealed class TlsBootstrapStandIn : IAsyncDisposable
                 ["usages"] = new JsonArray("digital signature", "key encipherment", "client auth"), // the exact set the 1.20 csrapprover accepts
             },
         };
-        var created = await ProcessKubelet.KubectlAsync(kubeconfig, csr.ToJsonString(), "create", "-f", "-", "-o", "name");
-        if (created.ExitCode != 0)
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        CommandResult created;
+        while ((created = await kubectl(kubeconfig, csr.ToJsonString(), ["create", "-f", "-", "-o", "name"])).ExitCode != 0)
         {
-            throw new InvalidOperationException($"creating the CSR with the bootstrap token failed: {created.Error}");
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"creating the CSR with the bootstrap token failed: {created.Error}");
+            }
+
+            await Task.Delay(1000, cancellationToken);
         }
 
         var name = created.Output.Trim().Split('/').Last();
         string certificate;
-        var deadline = DateTime.UtcNow.AddMinutes(2);
         while (true)
         {
-            var got = await ProcessKubelet.KubectlAsync(kubeconfig, null, "get", "csr", name, "-o", "jsonpath={.status.certificate}");
+            var got = await kubectl(kubeconfig, null, ["get", "csr", name, "-o", "jsonpath={.status.certificate}"]);
             if (got.ExitCode == 0 && got.Output.Trim().Length > 0)
             {
                 certificate = Encoding.ASCII.GetString(Convert.FromBase64String(got.Output.Trim()));
@@ -84,7 +96,7 @@ internal sealed class TlsBootstrapStandIn : IAsyncDisposable
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"CSR {name} was not signed within 2 minutes: {got.Output}{got.Error}");
+                throw new InvalidOperationException($"CSR {name} was not signed within 4 minutes: {got.Output}{got.Error}");
             }
 
             await Task.Delay(500, cancellationToken);

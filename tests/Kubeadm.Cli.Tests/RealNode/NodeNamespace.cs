@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Kubeadm.Cli.Tests.MultiNode;
 using Kubeadm.Cli.Tests.Runtime;
 
 namespace Kubeadm.Cli.Tests.RealNode;
@@ -12,7 +13,9 @@ namespace Kubeadm.Cli.Tests.RealNode;
 /// creates there (kubelet hostPath DirectoryOrCreate, /etc/kubernetes, …) stays in the scratch dir;</item>
 /// <item>/etc/kubernetes, /var/lib/kubelet, /var/lib/etcd, /var/log/pods and /var/log/containers are empty tmpfs;</item>
 /// <item>the network has loopback plus a veth pair with <see cref="Address"/> (TEST-NET-1, never routed), the
-/// default route on it, ip_forward on (all per-namespace);</item>
+/// default route on it, ip_forward on (all per-namespace); with a <see cref="NetworkSwitch"/> the pair's peer end is
+/// moved into the switch's namespace and attached to its bridge, so several nodes reach each other;</item>
+/// <item>its own UTS namespace: the hostname is the node's name when one is given (kubeadm's default node name);</item>
 /// <item>the kernel settings the kubelet would otherwise change machine-wide (vm.overcommit_memory, kernel.panic,
 /// kernel.panic_on_oops) are shadowed inside the namespace by files holding the values it wants;</item>
 /// <item>a cgroup root of its own (<see cref="CgroupRoot"/>) in every cgroup v1 hierarchy, for the kubelet's
@@ -24,8 +27,8 @@ namespace Kubeadm.Cli.Tests.RealNode;
 /// </summary>
 internal sealed class NodeNamespace : IAsyncDisposable
 {
-    /// <summary>The node's address (TEST-NET-1, RFC 5737: documentation only, never routed).</summary>
-    public const string Address = "192.0.2.10";
+    /// <summary>The single node's address (TEST-NET-1, RFC 5737: documentation only, never routed).</summary>
+    public const string DefaultAddress = "192.0.2.10";
 
     private static readonly string[] OverlaidDirectories = ["/etc", "/usr", "/var/lib", "/var/log"];
     private static readonly string[] PrivateDirectories = ["/etc/kubernetes", "/var/lib/kubelet", "/var/lib/etcd", "/var/log/pods", "/var/log/containers"];
@@ -45,15 +48,23 @@ internal sealed class NodeNamespace : IAsyncDisposable
     private readonly string _mountNamespace;
     private readonly List<string> _cgroupDirectories;
 
-    private NodeNamespace(string scratch, Process holder, string cgroupName, List<string> cgroupDirectories)
+    private NodeNamespace(string scratch, Process holder, string cgroupName, List<string> cgroupDirectories, NodeNetwork network)
     {
         Scratch = scratch;
+        Address = network.Address;
+        Hostname = network.Hostname;
         _holder = holder;
         CgroupRoot = "/" + cgroupName;
         _cgroupDirectories = cgroupDirectories;
         _netNamespace = NamespaceOf(holder.Id, "net") ?? throw new InvalidOperationException("the node's holder process has no network namespace");
         _mountNamespace = NamespaceOf(holder.Id, "mnt") ?? throw new InvalidOperationException("the node's holder process has no mount namespace");
     }
+
+    /// <summary>The node's address on its veth (TEST-NET-1, RFC 5737: documentation only, never routed).</summary>
+    public string Address { get; }
+
+    /// <summary>The node's hostname (its own UTS namespace), or null when it keeps the machine's.</summary>
+    public string? Hostname { get; }
 
     /// <summary>The scratch dir on the machine (overlay upper layers, logs): visible at the same path inside.</summary>
     public string Scratch { get; }
@@ -63,53 +74,52 @@ internal sealed class NodeNamespace : IAsyncDisposable
 
     public int HolderPid => _holder.Id;
 
-    /// <summary>Prefix that runs a command in the node: <c>nsenter -t &lt;holder&gt; -m -n --</c>.</summary>
-    public IReadOnlyList<string> Launcher => ["/usr/bin/nsenter", "-t", HolderPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-m", "-n", "--"];
+    /// <summary>Prefix that runs a command in the node: <c>nsenter -t &lt;holder&gt; -m -n -u --</c>.</summary>
+    public IReadOnlyList<string> Launcher => ["/usr/bin/nsenter", "-t", HolderPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-m", "-n", "-u", "--"];
 
     /// <summary>Where a path of the node is seen from the machine (through the holder's root).</summary>
     public string HostPath(string nodePath) => $"/proc/{HolderPid}/root{nodePath}";
 
-    public static async Task<NodeNamespace> StartAsync(TimeSpan lifetime)
+    /// <summary>The single test node: <see cref="DefaultAddress"/>, the machine's hostname, no switch.</summary>
+    public static Task<NodeNamespace> StartAsync(TimeSpan lifetime) => StartAsync(lifetime, new NodeNetwork(DefaultAddress));
+
+    /// <summary>A node with the given address, hostname and (optionally) a place on a switch's bridge.</summary>
+    public static async Task<NodeNamespace> StartAsync(TimeSpan lifetime, NodeNetwork network)
     {
+        ArgumentNullException.ThrowIfNull(network);
         HostTool.Require("/usr/bin/unshare", "util-linux");
         HostTool.Require("/usr/bin/nsenter", "util-linux");
         HostTool.Require("/usr/sbin/ip", "iproute2");
         var scratch = Directory.CreateTempSubdirectory("knode-").FullName;
         var cgroupName = "kubeadm-test-" + Path.GetFileName(scratch);
         var cgroups = CreateCgroupRoot(cgroupName);
-        var start = new ProcessStartInfo("/usr/bin/unshare") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["-m", "-n", "--propagation", "private", "--", "/bin/sh", "-c", SetupScript(scratch, lifetime)])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var holder = Process.Start(start) ?? throw new InvalidOperationException("unshare did not start");
-        var stderr = holder.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        string? line;
+        Process holder;
         try
         {
-            line = await holder.StandardOutput.ReadLineAsync(timeout.Token);
+            holder = await NamespaceHolder.StartAsync(["-m", "-n", "-u", "--propagation", "private"], SetupScript(scratch, lifetime, network), "the node's namespaces");
         }
-        catch (OperationCanceledException)
+        catch
         {
-            line = null;
-        }
-
-        if (line != "ready")
-        {
-            if (!holder.HasExited)
-            {
-                holder.Kill();
-            }
-
-            await holder.WaitForExitAsync();
             RemoveCgroups(cgroups);
             Directory.Delete(scratch, recursive: true);
-            throw new InvalidOperationException($"setting up the node's namespaces failed (exit {holder.ExitCode}): {line}\n{await stderr}");
+            throw;
         }
 
-        return new NodeNamespace(scratch, holder, cgroupName, cgroups);
+        var node = new NodeNamespace(scratch, holder, cgroupName, cgroups, network);
+        if (network.Switch is { } networkSwitch)
+        {
+            try
+            {
+                await networkSwitch.AttachAsync(network.PeerName);
+            }
+            catch
+            {
+                await node.DisposeAsync();
+                throw;
+            }
+        }
+
+        return node;
     }
 
     /// <summary>Runs a command inside the node to completion (bounded), returning its exit code and output.</summary>
@@ -182,19 +192,26 @@ internal sealed class NodeNamespace : IAsyncDisposable
         return pids;
     }
 
-    private static string SetupScript(string scratch, TimeSpan lifetime)
+    private static string SetupScript(string scratch, TimeSpan lifetime, NodeNetwork network)
     {
         var lines = new List<string>
         {
             "set -e",
             "ip link set lo up",
-            "ip link add node0 type veth peer name node0-peer",
-            "ip link set node0-peer up",
-            $"ip addr add {Address}/24 dev node0",
+            $"ip link add node0 type veth peer name {network.PeerName}",
+            network.Switch is { } networkSwitch
+                ? $"ip link set {network.PeerName} netns {networkSwitch.HolderPid}"
+                : $"ip link set {network.PeerName} up",
+            $"ip addr add {network.Address}/24 dev node0",
             "ip link set node0 up",
             "ip route add default dev node0",
             "echo 1 > /proc/sys/net/ipv4/ip_forward",
         };
+        if (network.Hostname is { } hostname)
+        {
+            lines.Add($"hostname {hostname}");
+        }
+
         foreach (var directory in OverlaidDirectories)
         {
             var layer = Path.Combine(scratch, "overlay", directory.Trim('/').Replace('/', '-'));
@@ -205,6 +222,13 @@ internal sealed class NodeNamespace : IAsyncDisposable
         foreach (var directory in PrivateDirectories)
         {
             lines.Add($"mkdir -p '{directory}' && mount -t tmpfs -o mode=0755 tmpfs '{directory}'");
+        }
+
+        if (network.Hosts.Count > 0)
+        {
+            // The node's own /etc/hosts (in the /etc overlay): the names the test gives, e.g. the control-plane endpoint.
+            var hosts = string.Join("\\n", network.Hosts.Select(h => $"{h.Value} {h.Key}"));
+            lines.Add($"printf '127.0.0.1 localhost\\n{hosts}\\n' > /etc/hosts");
         }
 
         foreach (var (path, value) in KubeletKernelSettings)

@@ -94,7 +94,7 @@ public sealed partial class RealNodeInitTests(ITestOutputHelper output)
             var nodeObject = await KubectlJsonAsync(node, "get", "node", NodeName);
             Assert.Equal(K8sTestBinaries.GitVersion, (string)nodeObject["status"]!["nodeInfo"]!["kubeletVersion"]!);
             Assert.StartsWith("containerd://1.6", (string)nodeObject["status"]!["nodeInfo"]!["containerRuntimeVersion"]!, StringComparison.Ordinal);
-            Assert.Contains(nodeObject["status"]!["addresses"]!.AsArray(), a => (string)a!["address"]! == NodeNamespace.Address);
+            Assert.Contains(nodeObject["status"]!["addresses"]!.AsArray(), a => (string)a!["address"]! == NodeNamespace.DefaultAddress);
             Assert.Contains(nodeObject["spec"]!["taints"]!.AsArray(), t => (string)t!["key"]! == "node-role.kubernetes.io/control-plane");
             await WaitForMirrorPodsRunningAsync(node, TimeSpan.FromMinutes(2));
 
@@ -160,7 +160,7 @@ public sealed partial class RealNodeInitTests(ITestOutputHelper output)
         apiVersion: kubeadm.k8s.io/v1beta4
         kind: InitConfiguration
         localAPIEndpoint:
-          advertiseAddress: {NodeNamespace.Address}
+          advertiseAddress: {NodeNamespace.DefaultAddress}
           bindPort: 6443
         nodeRegistration:
           name: {NodeName}
@@ -173,7 +173,7 @@ public sealed partial class RealNodeInitTests(ITestOutputHelper output)
           - name: container-runtime-endpoint
             value: {criSocket}
           - name: node-ip
-            value: {NodeNamespace.Address}
+            value: {NodeNamespace.DefaultAddress}
         timeouts:
           kubeletHealthCheck: 2m0s
           controlPlaneComponentHealthCheck: 4m0s
@@ -190,7 +190,7 @@ public sealed partial class RealNodeInitTests(ITestOutputHelper output)
         failSwapOn: false
         """;
 
-    private static Regex JoinLine() => new($@"kubeadm join {Regex.Escape(NodeNamespace.Address)}:6443 --token [a-z0-9]{{6}}\.[a-z0-9]{{16}} \\\s*\n\s*--discovery-token-ca-cert-hash sha256:[0-9a-f]{{64}}");
+    private static Regex JoinLine() => new($@"kubeadm join {Regex.Escape(NodeNamespace.DefaultAddress)}:6443 --token [a-z0-9]{{6}}\.[a-z0-9]{{16}} \\\s*\n\s*--discovery-token-ca-cert-hash sha256:[0-9a-f]{{64}}");
 
     /// <summary>Runs the published binary inside the node, with the kubelet on PATH as on a real node.</summary>
     private static async Task<CliRun> KubeadmAsync(NodeNamespace node, string kubeadm, string[] arguments, TimeSpan timeout)
