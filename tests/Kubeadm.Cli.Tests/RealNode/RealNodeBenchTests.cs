@@ -129,13 +129,13 @@ public sealed partial class RealNodeBenchTests(ITestOutputHelper output)
         apiVersion: kubeadm.k8s.io/v1beta2
         kind: InitConfiguration
         localAPIEndpoint:
-          advertiseAddress: {NodeNamespace.Address}
+          advertiseAddress: {NodeNamespace.DefaultAddress}
           bindPort: 6443
         nodeRegistration:
           name: {RealNodeInitTests.NodeName}
           criSocket: {criSocket}
           kubeletExtraArgs:
-            node-ip: {NodeNamespace.Address}
+            node-ip: {NodeNamespace.DefaultAddress}
         ---
         apiVersion: kubeadm.k8s.io/v1beta2
         kind: ClusterConfiguration
