@@ -44,6 +44,7 @@ public static class KubeadmCli
         root.Subcommands.Add(new JoinCommand(environment, global, help).Create());
         root.Subcommands.Add(new CertsCommand(environment, global, help).Create());
         root.Subcommands.Add(new ConfigCommand(environment, global).Create());
+        root.Subcommands.Add(KubeconfigCommand.Create(environment, global, help));
         root.Subcommands.Add(new TokenCommand(environment, global, help).Create());
         root.Subcommands.Add(new ResetCommand(environment, global, help).Create());
         root.Subcommands.Add(VersionCommand.Create(environment.Out, global));

@@ -1,40 +1,55 @@
 using k8s.Models;
 using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Constants;
-using Kubeadm.Core.Configuration.Serialization;
 
 namespace Kubeadm.App.ClusterPhases;
 
 /// <summary>
-/// kubeadm patches a Node only once the kubelet has registered it (the Node exists and carries its hostname label);
-/// until then it keeps polling, within the API-call timeout.
+/// The one wait for the kubelet to register this node, used before kubeadm patches the Node (upload-config's CRI
+/// socket annotation, mark-control-plane): the Node must exist and carry its hostname label, which the kubelet sets.
+/// Reads are repeated every interval, failed reads included, until the timeout.
 /// </summary>
 public static class NodeRegistrationWait
 {
     public const string HostnameLabel = KubeadmConstants.HostnameLabel;
 
-    public static async Task UntilRegisteredAsync(IClusterApi api, string nodeName, TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The registered Node; or, once <paramref name="timeout"/> has passed, null and why it is not registered.</summary>
+    public static async Task<(V1Node? Node, string Problem)> WaitAsync(
+        IClusterApi api, string nodeName, TimeSpan timeout, TimeSpan interval, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(clock);
-        var interval = Kubeadm.Core.Health.HealthWaiter.DefaultInterval;
         var deadline = clock.GetUtcNow() + timeout;
         while (true)
         {
-            var node = await api.GetAsync<V1Node>("", nodeName, cancellationToken).ConfigureAwait(false);
-            if (node?.Metadata?.Labels?.ContainsKey(HostnameLabel) == true)
+            var (node, problem) = await TryGetRegisteredAsync(api, nodeName, cancellationToken).ConfigureAwait(false);
+            if (node is not null || clock.GetUtcNow() + interval > deadline)
             {
-                return;
-            }
-
-            if (clock.GetUtcNow() >= deadline)
-            {
-                var state = node is null ? "does not exist" : $"has no \"{HostnameLabel}\" label";
-                throw new ClusterApiException(
-                    $"timed out after {GoDuration.Format(timeout)} waiting for the kubelet to register node \"{nodeName}\": it {state}", 404);
+                return (node, problem);
             }
 
             await Task.Delay(interval, clock, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The Node once the kubelet has registered and initialised it; otherwise why not (a failed read is a reason too).</summary>
+    private static async Task<(V1Node? Node, string Problem)> TryGetRegisteredAsync(IClusterApi api, string nodeName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var node = await api.GetAsync<V1Node>("", nodeName, cancellationToken).ConfigureAwait(false);
+            if (node is null)
+            {
+                return (null, $"the Node \"{nodeName}\" does not exist yet");
+            }
+
+            return node.Metadata?.Labels?.ContainsKey(HostnameLabel) == true
+                ? (node, "")
+                : (null, $"the Node \"{nodeName}\" has no {HostnameLabel} label yet (the kubelet has not initialised it)");
+        }
+        catch (ClusterApiException e)
+        {
+            return (null, e.Message);
         }
     }
 }

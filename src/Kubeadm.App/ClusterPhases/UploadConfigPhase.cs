@@ -77,7 +77,15 @@ public static class UploadConfigPhase
         var registration = context.Config.Init.NodeRegistration;
         try
         {
-            await NodeRegistrationWait.UntilRegisteredAsync(api, registration.Name, Timeout(context), context.Clock, cancellationToken).ConfigureAwait(false);
+            var timeout = Timeout(context);
+            var (node, problem) = await NodeRegistrationWait.WaitAsync(
+                api, registration.Name, timeout, Kubeadm.Core.Health.HealthWaiter.DefaultInterval, context.Clock, cancellationToken).ConfigureAwait(false);
+            if (node is null)
+            {
+                throw new ClusterApiException(
+                    $"timed out after {GoDuration.Format(timeout)} waiting for the kubelet to register node \"{registration.Name}\": {problem}", 404);
+            }
+
             await api.PatchNodeAsync(registration.Name, CriSocketAnnotation.Patch(registration.CriSocket), cancellationToken).ConfigureAwait(false);
         }
         catch (ClusterApiException e)

@@ -1,6 +1,6 @@
 using k8s.Models;
+using Kubeadm.App.ClusterPhases;
 using Kubeadm.Core.ClusterApi;
-using Kubeadm.Core.Constants;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Configuration.Serialization;
 using Kubeadm.Core.Errors;
@@ -8,15 +8,12 @@ using Kubeadm.Core.Errors;
 namespace Kubeadm.App.NodeSetup;
 
 /// <summary>
-/// Patches this node into a control-plane node once the kubelet has registered it: polls every
-/// <see cref="Interval"/> until <see cref="Timeout"/> for the Node to exist with its kubernetes.io/hostname label (set by
-/// the kubelet), retrying failed reads, then sends <see cref="ControlPlaneNodePatch"/>. Conflicts and timeouts of the
+/// Patches this node into a control-plane node once the kubelet has registered it (<see cref="NodeRegistrationWait"/>,
+/// polling every <see cref="Interval"/> within <see cref="Timeout"/>), then sends <see cref="ControlPlaneNodePatch"/>. Conflicts and timeouts of the
 /// patch are retried; other patch errors fail at once.
 /// </summary>
 public sealed class ControlPlaneNodeMarker
 {
-    public const string HostnameLabel = KubeadmConstants.HostnameLabel;
-
     private readonly IClusterApi _api;
     private readonly TimeProvider _clock;
 
@@ -37,7 +34,9 @@ public sealed class ControlPlaneNodeMarker
         var deadline = _clock.GetUtcNow() + Timeout;
         while (true)
         {
-            var (node, problem) = await TryGetRegisteredAsync(nodeName, cancellationToken).ConfigureAwait(false);
+            var remaining = deadline - _clock.GetUtcNow();
+            var (node, problem) = await NodeRegistrationWait.WaitAsync(
+                _api, nodeName, remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, Interval, _clock, cancellationToken).ConfigureAwait(false);
             if (node is not null)
             {
                 try
@@ -61,27 +60,6 @@ public sealed class ControlPlaneNodeMarker
             }
 
             await Task.Delay(Interval, _clock, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The Node once the kubelet has registered and initialised it; otherwise why not (read errors are retried).</summary>
-    private async Task<(V1Node? Node, string Problem)> TryGetRegisteredAsync(string nodeName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var node = await _api.GetAsync<V1Node>("", nodeName, cancellationToken).ConfigureAwait(false);
-            if (node is null)
-            {
-                return (null, $"the Node \"{nodeName}\" does not exist yet");
-            }
-
-            return node.Metadata?.Labels?.ContainsKey(HostnameLabel) == true
-                ? (node, "")
-                : (null, $"the Node \"{nodeName}\" has no {HostnameLabel} label yet (the kubelet has not initialised it)");
-        }
-        catch (ClusterApiException e)
-        {
-            return (null, e.Message);
         }
     }
 }

@@ -20,8 +20,11 @@ public sealed class DryRunFileSystem : IFileSystem
     private readonly DryRunMirror? _mirror;
     private readonly Func<string, bool> _isUnprinted;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, (byte[] Content, UnixFileMode Mode)> _files = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, UnixFileMode> _directories = new(StringComparer.Ordinal);
+
+    // The upper layer: what the overlay wrote. It also holds the parents of those files that exist below, which are
+    // only scaffolding; the directories the overlay itself created are the ones in _ownDirectories, with their modes.
+    private readonly InMemoryFileSystem _upper = new();
+    private readonly Dictionary<string, UnixFileMode> _ownDirectories = new(StringComparer.Ordinal);
     private readonly HashSet<string> _tombstones = new(StringComparer.Ordinal);
     private readonly List<RecordedWrite> _writes = [];
     private readonly List<string> _deletes = [];
@@ -91,12 +94,12 @@ public sealed class DryRunFileSystem : IFileSystem
         var normalized = HostPathSyntax.Normalize(path);
         lock (_lock)
         {
-            if (_files.TryGetValue(normalized, out var file))
+            if (_upper.FileExists(normalized))
             {
-                return file.Content.ToArray();
+                return _upper.ReadAllBytes(normalized);
             }
 
-            if (_directories.ContainsKey(normalized))
+            if (_ownDirectories.ContainsKey(normalized))
             {
                 throw FileSystemErrors.IsADirectory(normalized);
             }
@@ -123,7 +126,7 @@ public sealed class DryRunFileSystem : IFileSystem
             }
 
             CreateMissingDirectories(HostPathSyntax.GetParent(normalized)!, FileModes.Directory);
-            _files[normalized] = (copy, mode);
+            _upper.WriteFile(normalized, copy, mode);
             _writes.Add(new RecordedWrite(normalized, copy, mode));
             if (!_isUnprinted(normalized))
             {
@@ -177,7 +180,7 @@ public sealed class DryRunFileSystem : IFileSystem
                 return;
             }
 
-            _files.Remove(normalized);
+            _upper.DeleteFile(normalized);
             _tombstones.Add(normalized);
             RecordDelete("file", normalized);
         }
@@ -209,14 +212,10 @@ public sealed class DryRunFileSystem : IFileSystem
                 throw FileSystemErrors.DirectoryNotEmpty(normalized);
             }
 
-            foreach (var file in _files.Keys.Where(key => HostPathSyntax.IsSameOrUnder(key, normalized)).ToList())
+            _upper.DeleteDirectory(normalized, recursive: true);
+            foreach (var directory in _ownDirectories.Keys.Where(key => HostPathSyntax.IsSameOrUnder(key, normalized)).ToList())
             {
-                _files.Remove(file);
-            }
-
-            foreach (var directory in _directories.Keys.Where(key => HostPathSyntax.IsSameOrUnder(key, normalized)).ToList())
-            {
-                _directories.Remove(directory);
+                _ownDirectories.Remove(directory);
             }
 
             _tombstones.Add(normalized);
@@ -230,12 +229,12 @@ public sealed class DryRunFileSystem : IFileSystem
         var normalized = HostPathSyntax.Normalize(path);
         lock (_lock)
         {
-            if (_files.TryGetValue(normalized, out var file))
+            if (_upper.FileExists(normalized))
             {
-                return file.Mode;
+                return _upper.GetMode(normalized);
             }
 
-            if (_directories.TryGetValue(normalized, out var mode))
+            if (_ownDirectories.TryGetValue(normalized, out var mode))
             {
                 return mode;
             }
@@ -253,13 +252,13 @@ public sealed class DryRunFileSystem : IFileSystem
     private bool IsHidden(string normalized) => HostPathSyntax.SelfAndAncestors(normalized).Any(_tombstones.Contains);
 
     private bool IsVisibleFile(string normalized) =>
-        _files.ContainsKey(normalized)
-        || (!_directories.ContainsKey(normalized) && !IsHidden(normalized) && _inner.FileExists(normalized));
+        _upper.FileExists(normalized)
+        || (!_ownDirectories.ContainsKey(normalized) && !IsHidden(normalized) && _inner.FileExists(normalized));
 
     private bool IsVisibleDirectory(string normalized) =>
         normalized == HostPathSyntax.Root
-        || _directories.ContainsKey(normalized)
-        || (!_files.ContainsKey(normalized) && !IsHidden(normalized) && _inner.DirectoryExists(normalized));
+        || _ownDirectories.ContainsKey(normalized)
+        || (!_upper.FileExists(normalized) && !IsHidden(normalized) && _inner.DirectoryExists(normalized));
 
     private List<string> VisibleChildrenOf(string normalizedDirectory)
     {
@@ -269,9 +268,11 @@ public sealed class DryRunFileSystem : IFileSystem
             children.UnionWith(_inner.ListDirectory(normalizedDirectory).Where(child => !_tombstones.Contains(child)));
         }
 
-        children.UnionWith(_files.Keys.Concat(_directories.Keys).Where(entry =>
-            HostPathSyntax.GetParent(entry) is { } parent
-            && string.Equals(parent, normalizedDirectory, StringComparison.Ordinal)));
+        if (_upper.DirectoryExists(normalizedDirectory))
+        {
+            children.UnionWith(_upper.ListDirectory(normalizedDirectory));
+        }
+
         return [.. children];
     }
 
@@ -295,7 +296,8 @@ public sealed class DryRunFileSystem : IFileSystem
 
         foreach (var directory in missing)
         {
-            _directories[directory] = mode;
+            _ownDirectories[directory] = mode;
+            _upper.CreateDirectory(directory, mode);
         }
     }
 

@@ -34,10 +34,21 @@ public static class KubeconfigFactory
         ArgumentNullException.ThrowIfNull(ca);
         ArgumentNullException.ThrowIfNull(keys);
         var spec = ClientCertificateSpec(file, settings, ca.Certificate.NotBefore.ToUniversalTime(), startTime);
+        return WithNewClientCertificate(spec, settings.ServerFor(file), settings, ca, keys);
+    }
+
+    /// <summary>A kubeconfig for user <c>spec.CommonName</c> at <paramref name="server"/>, with a new key signed by <paramref name="ca"/>.</summary>
+    public static K8SConfiguration WithNewClientCertificate(
+        CertificateSpec spec, string server, KubeconfigClusterSettings settings, KeyAndCertificate ca, IKeyGenerator keys)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(ca);
+        ArgumentNullException.ThrowIfNull(keys);
         using var key = keys.Generate(settings.KeyAlgorithm);
         using var certificate = CertificateSigner.Issue(spec, key, ca);
         return KubeconfigBuilder.WithClientCertificate(
-            settings.ServerFor(file),
+            server,
             settings.ClusterName,
             spec.CommonName,
             PemCodec.EncodeCertificates(ca.Certificate),

@@ -102,7 +102,7 @@ public sealed class ResetConfigurationTests
         Assert.Contains("/var/lib/etcd/member/snap/db", harness.Files);
         Assert.StartsWith(
             "[reset] Reading configuration from the \"kubeadm-config\" ConfigMap in namespace \"kube-system\"...\n"
-            + "[reset] Use 'kubeadm init phase upload-config --config your-config-file' to re-upload it.\n",
+            + "[reset] Use 'kubeadm init phase upload-config kubeadm --config your-config-file' to re-upload it.\n",
             harness.Out.ToString());
         Assert.DoesNotContain("No kubeadm config", harness.Err.ToString());
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Kubeadm.App.Init;
+using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Pki;
 
@@ -29,6 +30,12 @@ internal sealed class CertsCliHost
     public IKeyGenerator Keys { get; }
 
     public ManualClock Clock { get; } = new(Created);
+
+    /// <summary>The cluster the commands reach through admin.conf (no kubeadm-config ConfigMap unless a test seeds one).</summary>
+    public InMemoryClusterApi Cluster { get; } = new();
+
+    /// <summary>The kubeconfig paths the commands built an API client from.</summary>
+    public List<string> ClientKubeconfigs { get; } = [];
 
     public CertsCliHost WithUserFile(string path, string content)
     {
@@ -59,6 +66,11 @@ internal sealed class CertsCliHost
             Clock = Clock,
             KeyGenerator = Keys,
             GetEnvironmentVariable = _ => null,
+            ClusterClientFor = (_, path) =>
+            {
+                ClientKubeconfigs.Add(path);
+                return Cluster;
+            },
             ReadUserFile = path => _userFiles.TryGetValue(path, out var text)
                 ? Encoding.UTF8.GetBytes(text)
                 : throw new FileNotFoundException($"open {path}: no such file or directory"),

@@ -17,6 +17,8 @@ public sealed class CheckExpirationCliTests
 
         Assert.True(run.ExitCode == 0, run.Error);
         var expected = string.Join('\n',
+            "[check-expiration] Reading configuration from the \"kubeadm-config\" ConfigMap in namespace \"kube-system\"...",
+            "[check-expiration] Use 'kubeadm init phase upload-config kubeadm --config your-config-file' to re-upload it.",
             "[check-expiration] Error reading configuration from the Cluster. Falling back to default configuration",
             "",
             "CERTIFICATE                EXPIRES                  RESIDUAL TIME   CERTIFICATE AUTHORITY   EXTERNALLY MANAGED",

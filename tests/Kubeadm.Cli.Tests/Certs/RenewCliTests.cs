@@ -19,6 +19,8 @@ public sealed class RenewCliTests
 
         Assert.True(run.ExitCode == 0, run.Error);
         var expected = string.Join('\n',
+            "[renew] Reading configuration from the \"kubeadm-config\" ConfigMap in namespace \"kube-system\"...",
+            "[renew] Use 'kubeadm init phase upload-config kubeadm --config your-config-file' to re-upload it.",
             "[renew] Error reading configuration from the Cluster. Falling back to default configuration",
             "",
             "certificate embedded in the kubeconfig file for the admin to use and for kubeadm itself renewed",

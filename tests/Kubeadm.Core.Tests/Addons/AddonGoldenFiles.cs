@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
+using Kubeadm.Core.Tests.Golden;
 
 namespace Kubeadm.Core.Tests.Addons;
 
 /// <summary>
 /// Expected addon objects kept as YAML next to the tests (Golden/&lt;scenario&gt;/&lt;addon&gt;-&lt;kind&gt;.yaml). Set
-/// UPDATE_GOLDEN=1 to rewrite them from the current output, then review the diff.
+/// UPDATE_GOLDEN=1 to rewrite them from the current output, then review the diff (refused under CI=true).
 /// </summary>
 internal static class AddonGoldenFiles
 {
@@ -12,14 +13,6 @@ internal static class AddonGoldenFiles
 
     public static void AssertMatches(string scenario, string name, string actual)
     {
-        var path = Path.Combine(Directory(), scenario, name + ".yaml");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, actual);
-        }
-
-        Assert.True(File.Exists(path), $"missing golden file {path}; run with UPDATE_GOLDEN=1 to create it");
-        Assert.Equal(File.ReadAllText(path), actual);
+        GoldenFile.AssertMatches(Path.Combine(Directory(), scenario, name + ".yaml"), actual);
     }
 }

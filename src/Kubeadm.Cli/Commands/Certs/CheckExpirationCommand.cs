@@ -24,7 +24,7 @@ public static class CheckExpirationCommand
         {
             flags.CertDir, flags.Config, flags.Kubeconfig, output,
         };
-        command.SetAction((parse, _) => CommandErrors.RunAsync(environment.Err, parse.GetValue(global.Verbosity), async () =>
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(environment.Err, parse.GetValue(global.Verbosity), async () =>
         {
             var format = parse.GetValue(output) is { Length: > 0 } given ? given : "text";
             if (!Formats.Contains(format, StringComparer.Ordinal))
@@ -33,8 +33,8 @@ public static class CheckExpirationCommand
                     $"could not construct output printer: unable to match a printer suitable for the output format \"{format}\", allowed formats are: {string.Join(',', Formats)}");
             }
 
-            var context = new CertsCommandContextFactory(environment)
-                .ForExistingPki(flags.Bind(parse, global), "check-expiration", printInfo: format == "text");
+            var context = await new CertsCommandContextFactory(environment)
+                .ForExistingPkiAsync(flags.Bind(parse, global), "check-expiration", printInfo: format == "text", cancellationToken).ConfigureAwait(false);
             var report = ExpirationChecker.Check(context);
             var text = format switch
             {

@@ -30,11 +30,12 @@ public static class RenewCommand
     {
         var flags = new CertsFlags();
         var command = new Command(name, description) { flags.CertDir, flags.Config, flags.Kubeconfig };
-        command.SetAction((parse, _) => CommandErrors.RunAsync(environment.Err, parse.GetValue(global.Verbosity), () =>
+        command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(environment.Err, parse.GetValue(global.Verbosity), async () =>
         {
-            var context = new CertsCommandContextFactory(environment).ForExistingPki(flags.Bind(parse, global), "renew", printInfo: true);
+            var context = await new CertsCommandContextFactory(environment)
+                .ForExistingPkiAsync(flags.Bind(parse, global), "renew", printInfo: true, cancellationToken).ConfigureAwait(false);
             run(new CertificateRenewer(context));
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }
