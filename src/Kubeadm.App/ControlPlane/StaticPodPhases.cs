@@ -32,7 +32,11 @@ public static class StaticPodPhases
         [
             ControlPlaneLeaf("apiserver", ComponentNames.ApiServer, "Generates the kube-apiserver static Pod manifest",
                 [.. flags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "feature-gates", "service-cidr"],
-                (ctx, host) => ApiServerPodBuilder.Build(ctx.Config, host, message => Warn(ctx, message))),
+                (ctx, host) =>
+                {
+                    Security.HardeningFilesWriter.Write(ctx);
+                    return ApiServerPodBuilder.Build(ctx.Config, host, message => Warn(ctx, message));
+                }),
             ControlPlaneLeaf("controller-manager", ComponentNames.ControllerManager, "Generates the kube-controller-manager static Pod manifest",
                 [.. flags, "pod-network-cidr"],
                 (ctx, host) => ControllerManagerPodBuilder.Build(ctx.Config, host)),
