@@ -118,6 +118,18 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
             "patch",
             $"nodes \"{name}\"");
 
+    public Task<V1CertificateSigningRequest> ApproveCertificateSigningRequestAsync(
+        V1CertificateSigningRequest csr, string reason, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(csr);
+        var name = csr.Metadata.Name;
+        var approved = CsrApproval.Approve(csr, reason, message, DateTime.UtcNow);
+        return Call(
+            () => _client.CertificatesV1.ReplaceCertificateSigningRequestApprovalAsync(approved, name, cancellationToken: cancellationToken),
+            "approve",
+            $"certificatesigningrequests \"{name}\"");
+    }
+
     public void Dispose() => (_client as IDisposable)?.Dispose();
 
     private static Task<TResult> Call<TResult, TItem>(Func<Task<TResult>> call, string verb, TItem item)
