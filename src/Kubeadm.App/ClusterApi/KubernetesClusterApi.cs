@@ -123,6 +123,9 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
     {
         ArgumentNullException.ThrowIfNull(csr);
         var name = csr.Metadata.Name;
+
+        // managedFields (free-form JSON) cannot go through the AOT serializer, and the server ignores them here anyway.
+        csr.Metadata.ManagedFields = null;
         var approved = CsrApproval.Approve(csr, reason, message, DateTime.UtcNow);
         return Call(
             () => _client.CertificatesV1.ReplaceCertificateSigningRequestApprovalAsync(approved, name, cancellationToken: cancellationToken),
