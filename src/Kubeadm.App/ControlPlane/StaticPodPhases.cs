@@ -82,7 +82,8 @@ public static class StaticPodPhases
         }
 
         context.Out.WriteLine($"[etcd] Creating static Pod manifest for local etcd in \"{context.ShownPath(StaticPodWriter.ManifestsDirectory)}\"");
-        StaticPodWriter.Write(context, ComponentNames.Etcd, EtcdPodBuilder.Build(context.Config, message => Warn(context, message)));
+        var pod = EtcdPodBuilder.Build(context.Config, message => Warn(context, message));
+        StaticPodWriter.Write(context, ComponentNames.Etcd, Security.EtcdUserStep.Harden(context, pod));
         return Task.CompletedTask;
     }
 
