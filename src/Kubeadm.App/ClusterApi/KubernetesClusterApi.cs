@@ -118,6 +118,21 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
             "patch",
             $"nodes \"{name}\"");
 
+    public Task<V1CertificateSigningRequest> ApproveCertificateSigningRequestAsync(
+        V1CertificateSigningRequest csr, string reason, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(csr);
+        var name = csr.Metadata.Name;
+
+        // managedFields (free-form JSON) cannot go through the AOT serializer, and the server ignores them here anyway.
+        csr.Metadata.ManagedFields = null;
+        var approved = CsrApproval.Approve(csr, reason, message, DateTime.UtcNow);
+        return Call(
+            () => _client.CertificatesV1.ReplaceCertificateSigningRequestApprovalAsync(approved, name, cancellationToken: cancellationToken),
+            "approve",
+            $"certificatesigningrequests \"{name}\"");
+    }
+
     public void Dispose() => (_client as IDisposable)?.Dispose();
 
     private static Task<TResult> Call<TResult, TItem>(Func<Task<TResult>> call, string verb, TItem item)

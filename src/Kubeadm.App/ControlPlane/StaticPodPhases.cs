@@ -32,7 +32,11 @@ public static class StaticPodPhases
         [
             ControlPlaneLeaf("apiserver", ComponentNames.ApiServer, "Generates the kube-apiserver static Pod manifest",
                 [.. flags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "feature-gates", "service-cidr"],
-                (ctx, host) => ApiServerPodBuilder.Build(ctx.Config, host, message => Warn(ctx, message))),
+                (ctx, host) =>
+                {
+                    Security.HardeningFilesWriter.Write(ctx);
+                    return ApiServerPodBuilder.Build(ctx.Config, host, message => Warn(ctx, message));
+                }),
             ControlPlaneLeaf("controller-manager", ComponentNames.ControllerManager, "Generates the kube-controller-manager static Pod manifest",
                 [.. flags, "pod-network-cidr"],
                 (ctx, host) => ControllerManagerPodBuilder.Build(ctx.Config, host)),
@@ -78,7 +82,8 @@ public static class StaticPodPhases
         }
 
         context.Out.WriteLine($"[etcd] Creating static Pod manifest for local etcd in \"{context.ShownPath(StaticPodWriter.ManifestsDirectory)}\"");
-        StaticPodWriter.Write(context, ComponentNames.Etcd, EtcdPodBuilder.Build(context.Config, message => Warn(context, message)));
+        var pod = EtcdPodBuilder.Build(context.Config, message => Warn(context, message));
+        StaticPodWriter.Write(context, ComponentNames.Etcd, Security.EtcdUserStep.Harden(context, pod));
         return Task.CompletedTask;
     }
 

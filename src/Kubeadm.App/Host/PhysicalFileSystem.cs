@@ -182,6 +182,24 @@ public sealed class PhysicalFileSystem : IFileSystem
         return File.GetUnixFileMode(real);
     }
 
+    public void SetOwner(string path, int userId, int groupId)
+    {
+        var normalized = HostPathSyntax.Normalize(path);
+        var real = RealPathOf(normalized);
+        if (!File.Exists(real) && !Directory.Exists(real))
+        {
+            throw FileSystemErrors.FileNotFound(normalized);
+        }
+
+        if (Chown(System.Text.Encoding.UTF8.GetBytes(real + "\0"), (uint)userId, (uint)groupId) != 0)
+        {
+            throw new IOException($"chown {normalized}: {new System.ComponentModel.Win32Exception(System.Runtime.InteropServices.Marshal.GetLastPInvokeError()).Message}");
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "chown", SetLastError = true)]
+    private static extern int Chown(byte[] path, uint owner, uint group);
+
     private string RealPathOf(string normalized)
     {
         if (_rootfs.Length == 1)

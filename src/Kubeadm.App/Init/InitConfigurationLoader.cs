@@ -3,6 +3,7 @@ using Kubeadm.Core.Configuration.Defaulting;
 using Kubeadm.Core.Configuration.Validation;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Security;
 
 namespace Kubeadm.App.Init;
 
@@ -38,6 +39,7 @@ public sealed class InitConfigurationLoader
         InitFlagsApplier.Apply(config, options);
         ConfigDefaults.Apply(config);
         new DynamicDefaults(_fileSystem, _host, _random, _warn).Apply(config);
+        ApplySecurityProfile(config, options.SecurityProfile);
 
         var ignored = IgnorePreflightErrorsValidator.Normalize(
             options.IgnorePreflightErrors, config.Init.NodeRegistration.IgnorePreflightErrors);
@@ -56,5 +58,19 @@ public sealed class InitConfigurationLoader
         }
 
         return new LoadedInitConfiguration(config, options);
+    }
+
+    /// <summary>--security-profile wins over a SecurityProfile document; the profile then adds its settings.</summary>
+    private void ApplySecurityProfile(KubeadmConfig config, string? flag)
+    {
+        if (flag is not null)
+        {
+            config.SecurityProfile = SecurityProfiles.Parse(flag, "flag --security-profile");
+        }
+
+        if (config.SecurityProfile == SecurityProfile.Cis)
+        {
+            CisClusterSettings.Apply(config.Cluster, _warn);
+        }
     }
 }

@@ -35,6 +35,9 @@ public sealed record InitOptions
     public string? KubeconfigPath { get; init; }
     public string? KubeconfigDir { get; init; }
 
+    /// <summary>Our addition: --security-profile (cis or none); null when not given.</summary>
+    public string? SecurityProfile { get; init; }
+
     /// <summary>Names (without dashes) of the flags given on the command line, in the order given.</summary>
     public IReadOnlyList<string> ChangedFlags { get; init; } = [];
 }

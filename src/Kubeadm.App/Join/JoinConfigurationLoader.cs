@@ -6,6 +6,7 @@ using Kubeadm.Core.Configuration.Validation;
 using Kubeadm.Core.Constants;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Security;
 
 namespace Kubeadm.App.Join;
 
@@ -59,6 +60,11 @@ public sealed class JoinConfigurationLoader
             join.DryRun = true;
         }
 
+        if (options.SecurityProfile is not null)
+        {
+            join.SecurityProfile = SecurityProfiles.Parse(options.SecurityProfile, "flag --security-profile");
+        }
+
         JoinConfigDefaults.Apply(join);
         ApplyHostDefaults(join);
         join.NodeRegistration.IgnorePreflightErrors =
@@ -93,6 +99,7 @@ public sealed class JoinConfigurationLoader
             _warn(warning);
         }
 
+        decoded.Join.SecurityProfile = decoded.SecurityProfile;
         return decoded.Join;
     }
 

@@ -11,6 +11,7 @@ using Kubeadm.Core.Patches;
 using Kubeadm.Core.Pki;
 using Kubeadm.Core.Preflight;
 using Kubeadm.Core.Runtime;
+using Kubeadm.Core.Security;
 
 namespace Kubeadm.App.Join;
 
@@ -97,6 +98,7 @@ public sealed class JoinContext
         var tlsBootstrap = await Discover(Join, cancellationToken).ConfigureAwait(false);
         var client = Journal.Track(ClientFor(tlsBootstrap));
         var node = await JoinClusterConfigReader.ReadAsync(client, Join, Out, cancellationToken).ConfigureAwait(false);
+        ApplySecurityProfile(node);
         RenameCluster(tlsBootstrap, node.Cluster.ClusterName);
         _cluster = new JoinClusterState(tlsBootstrap, client, node);
         return _cluster;
@@ -133,6 +135,31 @@ public sealed class JoinContext
             RegisterWithTaints = !IsControlPlane,
         };
         return _node;
+    }
+
+    /// <summary>
+    /// The profile asked for (--security-profile or the config's SecurityProfile document), or the cluster's own when
+    /// its ClusterConfiguration was made with it: a control-plane node must then render the same hardened API server.
+    /// A control-plane join asking for the profile on a cluster made without it hardens this node's manifests.
+    /// </summary>
+    private void ApplySecurityProfile(KubeadmConfig node)
+    {
+        var clusterHasIt = CisClusterSettings.IsAppliedTo(node.Cluster);
+        if (Join.SecurityProfile != SecurityProfile.Cis && !clusterHasIt)
+        {
+            return;
+        }
+
+        node.SecurityProfile = SecurityProfile.Cis;
+        if (clusterHasIt && Join.SecurityProfile != SecurityProfile.Cis)
+        {
+            Out.WriteLine("[preflight] The cluster was set up with the \"cis\" security profile; this node follows it");
+        }
+
+        if (IsControlPlane && !clusterHasIt)
+        {
+            CisClusterSettings.Apply(node.Cluster, message => Err.WriteLine($"WARNING: {message}"));
+        }
     }
 
     /// <summary>kubeadm re-keys the TLS bootstrap cluster entry to the cluster's name once it is known.</summary>

@@ -92,7 +92,8 @@ public static class JoinEtcdPhases
             members = await membership.AddLearnerAsync(context.NodeName, peerUrl, cancellationToken).ConfigureAwait(false);
             context.Out.WriteLine("[etcd] Announced new etcd member joining to the existing etcd cluster");
             context.Out.WriteLine($"[etcd] Creating static Pod manifest for \"{ComponentNames.Etcd}\"");
-            StaticPodWriter.Write(node, ComponentNames.Etcd, EtcdPodBuilder.Build(node.Config, m => context.Err.WriteLine($"WARNING: {m}"), members));
+            var pod = EtcdPodBuilder.Build(node.Config, m => context.Err.WriteLine($"WARNING: {m}"), members);
+            StaticPodWriter.Write(node, ComponentNames.Etcd, Security.EtcdUserStep.Harden(node, pod));
             await membership.PromoteAsync(peerUrl, cancellationToken).ConfigureAwait(false);
             context.Out.WriteLine("[etcd] Waiting for the new etcd member to join the cluster. This can take up to 40s");
             await membership.WaitAvailableAsync(cancellationToken).ConfigureAwait(false);

@@ -80,6 +80,10 @@ public static class JoinKubeletPhases
             await WaitControlPlanePhase.WaitForKubeletAsync(node, cancellationToken).ConfigureAwait(false);
             context.Out.WriteLine("[kubelet-start] Waiting for the kubelet to perform the TLS Bootstrap");
             await WaitForKubeletConfAsync(context, cancellationToken).ConfigureAwait(false);
+            if (!context.IsControlPlane && node.Config.SecurityProfile == Core.Security.SecurityProfile.Cis)
+            {
+                Security.ServingCertificateStep.PrintWorkerNote(context.Out, context.NodeName);
+            }
         }
         finally
         {

@@ -28,6 +28,9 @@ public sealed record JoinOptions
     public string Rootfs { get; init; } = "/";
     public int Verbosity { get; init; }
 
+    /// <summary>Our addition: --security-profile (cis or none); null when not given.</summary>
+    public string? SecurityProfile { get; init; }
+
     /// <summary>Names (without dashes) of the flags given on the command line, in the order given.</summary>
     public IReadOnlyList<string> ChangedFlags { get; init; } = [];
 }

@@ -76,6 +76,7 @@ public static class JoinPhaseTree
         }
 
         await MarkControlPlanePhase.RunAsync(node, cancellationToken).ConfigureAwait(false);
+        await Security.ServingCertificateStep.ApproveOwnAsync(node, context.NodeName, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task WaitControlPlaneAsync(JoinContext context, CancellationToken cancellationToken)

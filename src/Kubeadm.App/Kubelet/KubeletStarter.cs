@@ -7,6 +7,7 @@ using Kubeadm.Core.Errors;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Kubelet;
 using Kubeadm.Core.Patches;
+using Kubeadm.Core.Security;
 
 namespace Kubeadm.App.Kubelet;
 
@@ -45,8 +46,10 @@ internal static class KubeletStarter
         var systemdResolvedActive = await KubeletService.IsActiveAsync(context, SystemdResolved, cancellationToken).ConfigureAwait(false);
         var kubelet = KubeletConfigurationBuilder.Build(context.Config, systemdResolvedActive, message => context.Err.WriteLine($"WARNING: {message}"));
         kubelet = Patched(context, kubelet, nodeLocalCriSocket);
+        // CIS 4.1.9 wants config.yaml no wider than 0600; kubeadm writes it 0644.
+        var configMode = context.Config.SecurityProfile == SecurityProfile.Cis ? FileModes.Private : FileModes.Public;
         WriteKubeletFile(context, KubeadmConstants.KubeletConfigFile, JsonYamlWriter.Write(kubelet),
-            "[kubelet-start] Writing kubelet configuration to file", "error writing kubelet configuration to disk");
+            "[kubelet-start] Writing kubelet configuration to file", "error writing kubelet configuration to disk", configMode);
 
         if (!context.DryRun)
         {
@@ -87,13 +90,14 @@ internal static class KubeletStarter
         }
     }
 
-    private static void WriteKubeletFile(InitContext context, string path, string content, string announcement, string failure)
+    private static void WriteKubeletFile(
+        InitContext context, string path, string content, string announcement, string failure, UnixFileMode mode = FileModes.Public)
     {
         context.Out.WriteLine($"{announcement} \"{context.ShownPath(path)}\"");
         try
         {
             context.FileSystem.CreateDirectory(KubeadmConstants.KubeletDir, FileModes.PrivateDirectory);
-            context.FileSystem.WriteAllText(path, content, FileModes.Public);
+            context.FileSystem.WriteAllText(path, content, mode);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -19,6 +19,7 @@ public static class KubeletFinalizePhase
     public static async Task RunAsync(InitContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        await Security.ServingCertificateStep.ApproveOwnAsync(context, context.Config.Init.NodeRegistration.Name, cancellationToken).ConfigureAwait(false);
         var pemPath = $"{PkiDirectory(context).TrimEnd('/')}/{CurrentClientCertificateFile}";
         if (!context.FileSystem.FileExists(pemPath))
         {

@@ -41,6 +41,7 @@ public sealed class InitCommand
             Description = "Output format: text (default), or json/yaml for a structured result (endpoint, CA hashes, token, files, objects, phase timings) on stdout",
         };
         init.Options.Add(output);
+        init.Options.Add(_flags.SecurityProfile);
         init.SetAction((parse, ct) => Execute(parse, (options, token) => RunInitAsync(options, parse.GetValue(output) ?? "", token), ct));
         init.Subcommands.Add(CreatePhaseCommand());
         return init;

@@ -40,6 +40,12 @@ public sealed class InitFlags
     public Option<string> Kubeconfig { get; } = Text("--kubeconfig", $"The kubeconfig file to use when talking to the cluster. (default \"{KubeadmConstants.AdminKubeConfigFile}\")");
     public Option<string> KubeconfigDir { get; } = Text("--kubeconfig-dir", $"The path where to save the kubeconfig file. (default \"{KubeadmConstants.KubernetesDir}\")");
 
+    /// <summary>Our addition (not a kubeadm flag), on `init` and `join` only; a SecurityProfile document does the same for phases.</summary>
+    public static Option<string> NewSecurityProfile() => Text("--security-profile",
+        "Beyond kubeadm: \"cis\" hardens the control plane and kubelet to pass the CIS Kubernetes Benchmark checks kubeadm's defaults fail (audit log, encryption at rest, profiling off, verified kubelet serving certificates, ...; see the README). Default \"none\": kubeadm's output unchanged.");
+
+    public Option<string> SecurityProfile { get; } = NewSecurityProfile();
+
     /// <summary>Every flag of `kubeadm init` itself, in kubeadm's help order (alphabetical).</summary>
     public IEnumerable<Option> ForInit() =>
     [
@@ -95,6 +101,7 @@ public sealed class InitFlags
             UploadCerts = Given(parse, UploadCerts) && parse.GetValue(UploadCerts),
             KubeconfigPath = Get(parse, Kubeconfig),
             KubeconfigDir = Get(parse, KubeconfigDir),
+            SecurityProfile = Get(parse, SecurityProfile),
             Rootfs = parse.GetValue(global.Rootfs) ?? "/",
             Verbosity = parse.GetValue(global.Verbosity),
             ChangedFlags = ChangedFlagNames(parse),

@@ -90,6 +90,7 @@ public sealed class JoinCommand
             Description = "Output format: text (default), or json/yaml for a structured result (node, role, endpoint, phase outcomes and timings) on stdout",
         };
         join.Options.Add(output);
+        join.Options.Add(_flags.SecurityProfile);
         join.SetAction((parse, ct) => Execute(parse, () => _flags.Bind(parse, _global, endpoint), (options, token) => RunJoinAsync(options, parse.GetValue(output) ?? "", token), ct));
         join.Subcommands.Add(CreatePhaseCommand());
         return join;

@@ -24,6 +24,7 @@ public sealed class JoinFlags
     public Option<string> Patches { get; } = Text("--patches", "Path to a directory that contains files named \"target[suffix][+patchtype].extension\". For example, \"kube-apiserver0+merge.yaml\" or just \"etcd.json\". \"target\" can be one of \"kube-apiserver\", \"kube-controller-manager\", \"kube-scheduler\", \"etcd\", \"kubeletconfiguration\". \"patchtype\" can be one of \"strategic\", \"merge\" or \"json\" and they match the patch formats supported by kubectl. The default \"patchtype\" is \"strategic\". \"extension\" must be either \"json\" or \"yaml\". \"suffix\" is an optional string that can be used to determine which patches are applied first alpha-numerically.");
     public Option<string[]> SkipPhases { get; } = List("--skip-phases", "List of phases to be skipped");
     public Option<string> TlsBootstrapToken { get; } = Text("--tls-bootstrap-token", "Specify the token used to temporarily authenticate with the Kubernetes Control Plane while joining the node.");
+    public Option<string> SecurityProfile { get; } = InitFlags.NewSecurityProfile();
     public Option<string> Token { get; } = Text("--token", "Use this token for both discovery-token and tls-bootstrap-token when those values are not provided.");
 
     /// <summary>Every flag of `kubeadm join` itself, in kubeadm's help order (alphabetical).</summary>
@@ -80,6 +81,7 @@ public sealed class JoinFlags
             Token = Get(parse, Token),
             Rootfs = parse.GetValue(global.Rootfs) ?? "/",
             Verbosity = parse.GetValue(global.Verbosity),
+            SecurityProfile = Get(parse, SecurityProfile),
             ChangedFlags = InitFlags.ChangedFlagNames(parse),
         };
     }

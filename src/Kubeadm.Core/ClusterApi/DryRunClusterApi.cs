@@ -65,6 +65,15 @@ public sealed class DryRunClusterApi : IClusterApi
         return _state.PatchNodeAsync(name, strategicMergePatch, cancellationToken);
     }
 
+    public Task<V1CertificateSigningRequest> ApproveCertificateSigningRequestAsync(
+        V1CertificateSigningRequest csr, string reason, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(csr);
+        PrintAction<V1CertificateSigningRequest>("UPDATE");
+        PrintName(csr.Metadata.Name + "/approval", "");
+        return _state.ApproveCertificateSigningRequestAsync(csr, reason, message, cancellationToken);
+    }
+
     private void PrintAction<T>(string verb)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {

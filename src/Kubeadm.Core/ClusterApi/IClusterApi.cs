@@ -32,4 +32,8 @@ public interface IClusterApi
 
     /// <summary>Applies a strategic-merge patch (JSON) to a Node.</summary>
     Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken);
+
+    /// <summary>Approves a CertificateSigningRequest through its approval subresource (adds an Approved condition).</summary>
+    Task<V1CertificateSigningRequest> ApproveCertificateSigningRequestAsync(
+        V1CertificateSigningRequest csr, string reason, string message, CancellationToken cancellationToken);
 }

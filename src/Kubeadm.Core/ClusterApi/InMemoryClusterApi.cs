@@ -111,6 +111,24 @@ public sealed class InMemoryClusterApi : IClusterApi
         }
     }
 
+    public Task<V1CertificateSigningRequest> ApproveCertificateSigningRequestAsync(
+        V1CertificateSigningRequest csr, string reason, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(csr);
+        lock (_lock)
+        {
+            var name = csr.Metadata.Name;
+            _requests.Add(new ApiRequest("approve", "certificatesigningrequests", "", name));
+            if (!_objects.TryGetValue((typeof(V1CertificateSigningRequest), "", name), out var found))
+            {
+                throw new ClusterApiException($"certificatesigningrequests \"{name}\" not found", 404);
+            }
+
+            var approved = CsrApproval.Approve(ApiObjects.DeepCopy((V1CertificateSigningRequest)found), reason, message, DateTime.UtcNow);
+            return Task.FromResult(Store(approved));
+        }
+    }
+
     private T Store<T>(T item)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {

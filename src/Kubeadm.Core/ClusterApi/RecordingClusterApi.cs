@@ -64,6 +64,15 @@ public sealed class RecordingClusterApi : IClusterApi
         return node;
     }
 
+    public async Task<V1CertificateSigningRequest> ApproveCertificateSigningRequestAsync(
+        V1CertificateSigningRequest csr, string reason, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(csr);
+        var approved = await _inner.ApproveCertificateSigningRequestAsync(csr, reason, message, cancellationToken).ConfigureAwait(false);
+        Record<V1CertificateSigningRequest>("approve", "", csr.Metadata.Name);
+        return approved;
+    }
+
     private void Record<T>(string verb, string namespaceName, string name)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {

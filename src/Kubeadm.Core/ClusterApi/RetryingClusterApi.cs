@@ -49,6 +49,13 @@ public sealed class RetryingClusterApi : IClusterApi
     public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) =>
         RetryAsync(ct => _inner.PatchNodeAsync(name, strategicMergePatch, ct), $"patch node \"{name}\"", cancellationToken);
 
+    public Task<V1CertificateSigningRequest> ApproveCertificateSigningRequestAsync(
+        V1CertificateSigningRequest csr, string reason, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(csr);
+        return RetryAsync(ct => _inner.ApproveCertificateSigningRequestAsync(csr, reason, message, ct), $"approve certificatesigningrequest \"{csr.Metadata.Name}\"", cancellationToken);
+    }
+
     /// <summary>Whether an error is worth another try: the server was unreachable, overloaded, or the object changed under us.</summary>
     public static bool IsTransient(ClusterApiException error)
     {

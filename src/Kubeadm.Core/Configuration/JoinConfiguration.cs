@@ -24,6 +24,9 @@ public sealed class JoinConfiguration
     public Patches? Patches { get; set; }
 
     public Timeouts Timeouts { get; set; } = new();
+
+    /// <summary>Our addition: --security-profile, or a SecurityProfile document beside the JoinConfiguration.</summary>
+    public Security.SecurityProfile SecurityProfile { get; set; }
 }
 
 /// <summary>discovery: exactly one of <see cref="BootstrapToken"/> and <see cref="File"/>, plus the TLS bootstrap token.</summary>

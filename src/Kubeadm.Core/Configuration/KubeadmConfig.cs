@@ -8,4 +8,7 @@ public sealed class KubeadmConfig
     public ClusterConfiguration Cluster { get; set; } = new();
 
     public List<ComponentConfigDocument> ComponentConfigs { get; set; } = [];
+
+    /// <summary>Our addition: --security-profile, or a SecurityProfile document beside the kubeadm ones.</summary>
+    public Security.SecurityProfile SecurityProfile { get; set; }
 }

@@ -224,6 +224,9 @@ public sealed class DryRunFileSystem : IFileSystem
     }
 
     /// <inheritdoc/>
+    public void SetOwner(string path, int userId, int groupId) =>
+        _output.WriteLine($"[dryrun] Would change the owner of \"{HostPathSyntax.Normalize(path)}\" to {userId}:{groupId}");
+
     public UnixFileMode GetMode(string path)
     {
         var normalized = HostPathSyntax.Normalize(path);

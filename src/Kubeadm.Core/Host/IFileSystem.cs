@@ -43,4 +43,7 @@ public interface IFileSystem
 
     /// <summary>The permission bits of an existing file or directory.</summary>
     UnixFileMode GetMode(string path);
+
+    /// <summary>Changes a file's or directory's owner (chown); used only by the CIS profile for etcd's data.</summary>
+    void SetOwner(string path, int userId, int groupId);
 }

@@ -7,6 +7,7 @@ namespace Kubeadm.Core.Host;
 public sealed class InMemoryFileSystem : IFileSystem
 {
     private readonly Lock _lock = new();
+    private readonly Dictionary<string, (int UserId, int GroupId)> _owners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (byte[] Content, UnixFileMode Mode)> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnixFileMode> _directories = new(StringComparer.Ordinal)
     {
@@ -141,6 +142,29 @@ public sealed class InMemoryFileSystem : IFileSystem
     }
 
     /// <inheritdoc/>
+    /// <summary>Owners set with <see cref="SetOwner"/> (everything else is root's).</summary>
+    public (int UserId, int GroupId) OwnerOf(string path)
+    {
+        lock (_lock)
+        {
+            return _owners.TryGetValue(HostPathSyntax.Normalize(path), out var owner) ? owner : (0, 0);
+        }
+    }
+
+    public void SetOwner(string path, int userId, int groupId)
+    {
+        var normalized = HostPathSyntax.Normalize(path);
+        lock (_lock)
+        {
+            if (!_files.ContainsKey(normalized) && !_directories.ContainsKey(normalized))
+            {
+                throw FileSystemErrors.FileNotFound(normalized);
+            }
+
+            _owners[normalized] = (userId, groupId);
+        }
+    }
+
     public UnixFileMode GetMode(string path)
     {
         var normalized = HostPathSyntax.Normalize(path);

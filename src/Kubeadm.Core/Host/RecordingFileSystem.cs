@@ -71,4 +71,6 @@ public sealed class RecordingFileSystem : IFileSystem
     }
 
     public UnixFileMode GetMode(string path) => _inner.GetMode(path);
+
+    public void SetOwner(string path, int userId, int groupId) => _inner.SetOwner(path, userId, groupId);
 }

@@ -32,6 +32,11 @@ public static class KubeletConfigurationBuilder
         ApplyKubeadmDefaults(kubelet, config.Cluster, systemdResolvedActive, (field, recommended, provided) =>
             warn($"The recommended value for \"{field}\" in \"{Kind}\" is: {recommended}; the provided value is: {provided}"));
 
+        if (config.SecurityProfile == Security.SecurityProfile.Cis)
+        {
+            HardenForCis(kubelet, warn);
+        }
+
         // featureGates is always set by kubeadm, but an empty map is omitted when Go writes the file.
         if (kubelet["featureGates"] is JsonObject { Count: 0 })
         {
@@ -107,6 +112,21 @@ public static class KubeletConfigurationBuilder
                 kubelet["resolvConf"] = SystemdResolverConfig;
             }
         }
+    }
+
+    /// <summary>
+    /// The CIS profile: the kubelet asks the cluster CA for its serving certificate (a kubelet-serving CSR) instead of
+    /// signing its own, so the API server can verify kubelets with --kubelet-certificate-authority.
+    /// </summary>
+    private static void HardenForCis(JsonObject kubelet, Action<string> warn)
+    {
+        if (kubelet["serverTLSBootstrap"] is JsonValue chosen && (!chosen.TryGetValue<bool>(out var enabled) || !enabled))
+        {
+            warn($"security profile \"cis\": keeping serverTLSBootstrap: {GoValue(chosen)} from the {Kind}; the API server's --kubelet-certificate-authority then cannot verify this kubelet's self-signed serving certificate");
+            return;
+        }
+
+        kubelet["serverTLSBootstrap"] = true;
     }
 
     private static void DefaultString(JsonObject owner, string name, string recommended, Action<string, string, string> warn, string? path = null)

@@ -69,6 +69,11 @@ public static class DownloadedCertificates
 
     private static UnixFileMode ModeFor(string dataKey, byte[] content)
     {
+        if (dataKey == KubeadmCertsSecret.EncryptionConfigDataKey)
+        {
+            return FileModes.Private;
+        }
+
         var text = Encoding.ASCII.GetString(content);
         if (text.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
         {

@@ -15,6 +15,9 @@ public static class KubeadmCertsSecret
     public const string Namespace = "kube-system";
     public const string RoleName = "kubeadm:kubeadm-certs";
 
+    /// <summary>Our addition for the CIS profile: the API server's EncryptionConfiguration (it holds the key).</summary>
+    public const string EncryptionConfigDataKey = "encryption-config.yaml";
+
     private static readonly string[] ControlPlaneFiles = ["ca.crt", "ca.key", "front-proxy-ca.crt", "front-proxy-ca.key", "sa.pub", "sa.key"];
 
     /// <summary>The files to carry, in kubeadm's data-key form (a "/" in the file name becomes "-").</summary>
@@ -33,6 +36,12 @@ public static class KubeadmCertsSecret
         {
             files.Add(new("etcd-ca.crt", $"{dir}/etcd/ca.crt"));
             files.Add(new("etcd-ca.key", $"{dir}/etcd/ca.key"));
+        }
+
+        if (Security.CisClusterSettings.IsAppliedTo(cluster))
+        {
+            // Every API server of the cluster must hold the same encryption key, or it cannot read what another wrote.
+            files.Add(new(EncryptionConfigDataKey, Security.HardeningPaths.EncryptionConfigFile));
         }
 
         return files;

@@ -63,6 +63,9 @@ public sealed class AdminClusterAccessTests
 
         public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) => throw Forbidden();
 
+        public Task<V1CertificateSigningRequest> ApproveCertificateSigningRequestAsync(
+            V1CertificateSigningRequest csr, string reason, string message, CancellationToken cancellationToken) => throw Forbidden();
+
         private static ClusterApiException Forbidden() => new("forbidden", 403);
     }
 }

@@ -124,6 +124,10 @@ public sealed class MarkControlPlanePhaseTests
         public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) =>
             inner.PatchNodeAsync(name, strategicMergePatch, cancellationToken);
 
+        public Task<V1CertificateSigningRequest> ApproveCertificateSigningRequestAsync(
+            V1CertificateSigningRequest csr, string reason, string message, CancellationToken cancellationToken) =>
+            inner.ApproveCertificateSigningRequestAsync(csr, reason, message, cancellationToken);
+
         public Task<T> CreateOrUpdateAsync<T>(T item, CancellationToken cancellationToken)
             where T : class, k8s.IKubernetesObject<V1ObjectMeta> => inner.CreateOrUpdateAsync(item, cancellationToken);
 

@@ -34,7 +34,10 @@ internal sealed partial class ProcessKubelet : IDisposable, IAsyncDisposable
             "--feature-gates", // etcd 3.6 feature gates (InitialCorruptCheck=true); etcd 3.4 has no --feature-gates flag
             "--watch-progress-notify-interval", // kubeadm sets it for etcd >= 3.5; etcd 3.4.23 rejects it
         ],
-        ["kube-apiserver"] = [],
+        ["kube-apiserver"] =
+        [
+            "--authentication-config", // the security profile's anonymous allow-list (Kubernetes 1.30+ flag; conditions need 1.32); 1.20 has neither
+        ],
         ["kube-controller-manager"] = [],
         ["kube-scheduler"] = [],
     };

@@ -30,6 +30,10 @@ public sealed class FlakyClusterApi(int failures, int statusCode) : IClusterApi
     public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) =>
         Maybe(() => _inner.PatchNodeAsync(name, strategicMergePatch, cancellationToken));
 
+    public Task<V1CertificateSigningRequest> ApproveCertificateSigningRequestAsync(
+        V1CertificateSigningRequest csr, string reason, string message, CancellationToken cancellationToken) =>
+        Maybe(() => _inner.ApproveCertificateSigningRequestAsync(csr, reason, message, cancellationToken));
+
     private Task<T> Maybe<T>(Func<Task<T>> call)
     {
         Calls++;

@@ -12,6 +12,9 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, bool for
     /// <summary>The JoinConfiguration, when decoding for `kubeadm join` and the file has one.</summary>
     public JoinConfiguration? Join { get; private set; }
 
+    /// <summary>The profile a SecurityProfile document chose (None without one).</summary>
+    public Security.SecurityProfile SecurityProfile => _config.SecurityProfile;
+
     /// <summary>The JoinConfiguration's apiVersion, once decoded.</summary>
     public string? JoinApiVersion { get; private set; }
 
@@ -53,6 +56,10 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, bool for
         if (group == KubeadmApiVersions.KubeadmGroup)
         {
             DecodeKubeadmDocument(reader, document, apiVersion, kind);
+        }
+        else if ((apiVersion, kind) is (KubeadmApiVersions.SecurityProfileApiVersion, KubeadmApiVersions.SecurityProfileKind))
+        {
+            DecodeSecurityProfile(reader, document);
         }
         else if (forJoin)
         {
@@ -127,6 +134,25 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, bool for
         }
 
         reader.ReportUnknownFields();
+    }
+
+    private void DecodeSecurityProfile(StrictMappingReader reader, YamlTreeNode document)
+    {
+        var name = reader.String("profile") ?? "";
+        reader.ReportUnknownFields();
+        switch (name)
+        {
+            case Security.SecurityProfiles.CisName:
+                _config.SecurityProfile = Security.SecurityProfile.Cis;
+                break;
+            case Security.SecurityProfiles.NoneName:
+                _config.SecurityProfile = Security.SecurityProfile.None;
+                break;
+            default:
+                diagnostics.Error(document.Start, "profile",
+                    $"invalid value \"{name}\": the security profile must be one of \"{Security.SecurityProfiles.CisName}\", \"{Security.SecurityProfiles.NoneName}\"");
+                break;
+        }
     }
 
     private void DecodeForJoin(StrictMappingReader reader, YamlTreeNode document, string apiVersion, string kind, bool isV1Beta4)

@@ -14,6 +14,13 @@ public static class KubeadmApiVersions
     public const string KubeProxyConfigurationApiVersion = "kubeproxy.config.k8s.io/v1alpha1";
     public const string KubeProxyConfigurationKind = "KubeProxyConfiguration";
 
+    /// <summary>
+    /// Our own API group, so that kubeadm's v1beta3/v1beta4 schemas stay untouched: a file that uses the security
+    /// profile adds a document of this kind, which Go kubeadm ignores with a warning (unknown group).
+    /// </summary>
+    public const string SecurityProfileApiVersion = "security.kubeadm-dotnet.io/v1alpha1";
+    public const string SecurityProfileKind = "SecurityProfile";
+
     /// <summary>kubeadm kinds that other commands use; `init` ignores them.</summary>
     public static readonly IReadOnlyList<string> OtherCommandKinds = ["JoinConfiguration", "ResetConfiguration", "UpgradeConfiguration"];
 

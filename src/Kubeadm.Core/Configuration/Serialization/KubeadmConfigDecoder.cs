@@ -28,7 +28,7 @@ public static class KubeadmConfigDecoder
             throw new Errors.ValidationException($"{sourceName}: no JoinConfiguration found in the supplied config");
         }
 
-        return new DecodedJoinConfig(state.Join, state.JoinApiVersion ?? KubeadmApiVersions.V1Beta4, result.Warnings);
+        return new DecodedJoinConfig(state.Join, state.JoinApiVersion ?? KubeadmApiVersions.V1Beta4, result.Warnings, state.SecurityProfile);
     }
 
     private static DocumentSetDecoder DecodeAll(string content, string sourceName, bool forJoin)
