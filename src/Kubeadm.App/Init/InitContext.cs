@@ -83,5 +83,9 @@ public sealed class InitContext
 
     public bool DryRun => Loaded.Config.Init.DryRun;
 
+    /// <summary>`--plan`: <see cref="DryRun"/> is set too; a phase that skips work in --dry-run only to keep the printout
+    /// short still computes it (into the plan's overlay), so the plan sees every file the real run would write.</summary>
+    public bool IsPlan { get; init; }
+
     public bool IsExternalEtcd => Loaded.Config.Cluster.Etcd.External is not null;
 }
