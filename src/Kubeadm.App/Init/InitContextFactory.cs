@@ -85,6 +85,7 @@ public sealed class InitContextFactory
             DryRunDirectory = dryRunDirectory,
             DryRunMirror = dryRunMirror,
             IsPlan = plan is not null,
+            FileReused = plan is null ? _ => { } : plan.FileReused,
             Patches = patches,
             Hostname = hostInfo.GetHostname(),
             PreflightHost = _environment.PreflightHostFor(hostFileSystem),

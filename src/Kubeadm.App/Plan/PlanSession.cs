@@ -78,6 +78,9 @@ public sealed class PlanSession
 
     public bool ClusterReachable => _source.Api is not null;
 
+    /// <summary>A phase kept an existing file as it is (see <see cref="Init.InitContext.FileReused"/>).</summary>
+    public void FileReused(string path) => Files?.Keep(path);
+
     public void Enter(string phase)
     {
         Log.Flush();

@@ -111,13 +111,13 @@ public sealed class PlanningClusterApi : IClusterApi
             }
         }
 
-        return _source.GetAsync<T>(namespaceName, name, cancellationToken);
+        return FromSourceAsync<T>(namespaceName, name, cancellationToken);
     }
 
     public async Task<IReadOnlyList<T>> ListAsync<T>(string namespaceName, string? fieldSelector, CancellationToken cancellationToken)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
-        var fromSource = await _source.ListAsync<T>(namespaceName, fieldSelector, cancellationToken).ConfigureAwait(false);
+        var fromSource = (await _source.ListAsync<T>(namespaceName, fieldSelector, cancellationToken).ConfigureAwait(false)).Select(WithoutManagedFields).ToList();
         var fromOverlay = await _overlay.ListAsync<T>(namespaceName, fieldSelector, cancellationToken).ConfigureAwait(false);
         lock (_lock)
         {
@@ -181,7 +181,7 @@ public sealed class PlanningClusterApi : IClusterApi
 
         if (!known)
         {
-            var before = await _source.GetAsync<T>(key.Namespace, key.Name, cancellationToken).ConfigureAwait(false);
+            var before = await FromSourceAsync<T>(key.Namespace, key.Name, cancellationToken).ConfigureAwait(false);
             original = before is null ? null : ToJson(before);
             lock (_lock)
             {
@@ -201,6 +201,28 @@ public sealed class PlanningClusterApi : IClusterApi
                 Diff = decision.Diff,
             });
         }
+    }
+
+    /// <summary>
+    /// An object as the cluster holds it, without managedFields: the server's bookkeeping, which the plan never compares
+    /// and the client's source-generated serializer cannot copy (fieldsV1 is free-form JSON).
+    /// </summary>
+    private async Task<T?> FromSourceAsync<T>(string namespaceName, string name, CancellationToken cancellationToken)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        var item = await _source.GetAsync<T>(namespaceName, name, cancellationToken).ConfigureAwait(false);
+        return item is null ? null : WithoutManagedFields(item);
+    }
+
+    private static T WithoutManagedFields<T>(T item)
+        where T : class, IKubernetesObject<V1ObjectMeta>
+    {
+        if (item.Metadata is { } metadata)
+        {
+            metadata.ManagedFields = null;
+        }
+
+        return item;
     }
 
     private void Add(Key key, PlannedItem item)

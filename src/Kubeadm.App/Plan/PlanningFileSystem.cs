@@ -42,11 +42,12 @@ public sealed class PlanningFileSystem : IFileSystem
 
         var lastWrites = _overlay.RecordedWrites.GroupBy(w => w.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var items = new List<PlannedItem>();
-        foreach (var group in touched.GroupBy(t => (t.Path, t.Kind)))
+        foreach (var group in touched.GroupBy(t => t.Path, StringComparer.Ordinal))
         {
-            var (path, kind) = group.Key;
+            var path = group.Key;
             // A file belongs to the phase that writes it last (its content is that phase's); a directory to the one that makes it.
-            var phase = kind == "directory" ? group.First().Phase : group.Last().Phase;
+            var writers = group.Where(t => t.Kind is "file" or "delete").ToList();
+            var (phase, kind) = writers.Count > 0 ? (writers[^1].Phase, writers[^1].Kind) : (group.First().Phase, group.First().Kind);
             var decision = kind switch
             {
                 "file" when lastWrites.TryGetValue(path, out var write) => FileChangeDecision.Decide(
@@ -56,7 +57,8 @@ public sealed class PlanningFileSystem : IFileSystem
                     write.Mode,
                     !_isSecret(path)),
                 "delete" => _host.FileExists(path) || _host.DirectoryExists(path) ? new PlanDecision(PlanAction.Delete, []) : null,
-                "directory" => _host.DirectoryExists(path) ? PlanDecision.Unchanged : PlanDecision.Create,
+                "directory" => _host.DirectoryExists(path) ? null : PlanDecision.Create,
+                "keep" when _host.FileExists(path) => PlanDecision.Unchanged,
                 _ => null,
             };
             if (decision is not null)
@@ -64,7 +66,7 @@ public sealed class PlanningFileSystem : IFileSystem
                 items.Add(new PlannedItem
                 {
                     Phase = phase,
-                    Kind = kind == "delete" ? "file" : kind,
+                    Kind = kind == "directory" ? kind : "file",
                     Name = path,
                     Action = decision.Action,
                     Diff = decision.Diff,
@@ -74,6 +76,9 @@ public sealed class PlanningFileSystem : IFileSystem
 
         return items;
     }
+
+    /// <summary>The running phase keeps this existing file untouched: listed as unchanged (when it does exist).</summary>
+    public void Keep(string path) => Touch(path, "keep");
 
     public bool FileExists(string path) => _overlay.FileExists(path);
 

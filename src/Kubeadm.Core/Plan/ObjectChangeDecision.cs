@@ -21,6 +21,12 @@ public static class ObjectChangeDecision
         "data", "binaryData", "metadata.labels",
     };
 
+    /// <summary>
+    /// Keys a controller keeps in a map the run owns: the bootstrap signer's cluster-info signatures. A replace drops
+    /// them and the signer writes the same ones back at once, so they are no change of the run's.
+    /// </summary>
+    private static readonly string[] ControllerMaintainedKeyPrefixes = ["jws-kubeconfig-"];
+
     /// <param name="desired">The object the run would send, as JSON.</param>
     /// <param name="existing">The stored object, or null when it does not exist.</param>
     /// <param name="redactData">True for Secrets: values under data are named, never shown.</param>
@@ -99,7 +105,7 @@ public static class ObjectChangeDecision
         {
             foreach (var (key, _) in existing)
             {
-                if (!desired.ContainsKey(key))
+                if (!desired.ContainsKey(key) && !ControllerMaintainedKeyPrefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal)))
                 {
                     diff.Add($"- {Join(path, key)}");
                 }
