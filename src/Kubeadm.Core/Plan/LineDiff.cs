@@ -50,13 +50,13 @@ public static class LineDiff
                 a++;
                 b++;
             }
-            else if (b < updated.Length && (a == old.Length || common[a, b + 1] >= common[a + 1, b]))
+            else if (a < old.Length && (b == updated.Length || common[a + 1, b] >= common[a, b + 1]))
             {
-                lines.Add("+ " + updated[b++]);
+                lines.Add("- " + old[a++]);
             }
             else
             {
-                lines.Add("- " + old[a++]);
+                lines.Add("+ " + updated[b++]);
             }
         }
 
