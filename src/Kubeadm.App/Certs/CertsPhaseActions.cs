@@ -57,9 +57,11 @@ internal static class CertsPhaseActions
         {
             case PkiAction.UseExisting:
                 context.Out.WriteLine($"[certs] Using existing {ca.BaseName} certificate authority");
+                Reused(context, ca.CertificateFileName, ca.KeyFileName);
                 break;
             case PkiAction.UseExternal:
                 context.Out.WriteLine($"[certs] Using existing {ca.BaseName} keyless certificate authority");
+                Reused(context, ca.CertificateFileName);
                 break;
             default:
                 Generate(context, plan);
@@ -82,6 +84,7 @@ internal static class CertsPhaseActions
         if (plan.Action == PkiAction.UseExisting)
         {
             context.Out.WriteLine($"[certs] Using existing {leaf.BaseName} certificate and key on disk");
+            Reused(context, leaf.CertificateFileName, leaf.KeyFileName);
             return Task.CompletedTask;
         }
 
@@ -105,6 +108,7 @@ internal static class CertsPhaseActions
                 break;
             case PkiAction.UseExisting:
                 context.Out.WriteLine($"[certs] Using the existing \"{name}\" key");
+                Reused(context, CertificateCatalogue.ServiceAccountKeyFileName, CertificateCatalogue.ServiceAccountPublicKeyFileName);
                 break;
             default:
                 var key = context.Pki.Keys.Take(name, CertificateSpecs.KeyAlgorithmOf(context.Config));
@@ -124,6 +128,14 @@ internal static class CertsPhaseActions
         var certificate = CertificateSigner.Issue(plan.Spec, key, plan.Issuer);
         context.Out.WriteLine($"[certs] Generating \"{baseName}\" certificate and key");
         Directory(context).WriteCertificateAndKey(baseName, certificate, key);
+    }
+
+    private static void Reused(InitContext context, params string[] fileNames)
+    {
+        foreach (var fileName in fileNames)
+        {
+            context.FileReused(Kubeadm.Core.Host.HostPathSyntax.Join(Kubeadm.Core.Host.HostPathSyntax.Normalize(context.Config.Cluster.CertificatesDir), fileName));
+        }
     }
 
     private static void ShowWarnings(InitContext context, CertificatePlan plan)

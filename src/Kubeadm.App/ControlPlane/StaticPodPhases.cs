@@ -72,7 +72,7 @@ public static class StaticPodPhases
     private static Task RunEtcdLocal(InitContext context)
     {
         var dataDir = context.Config.Cluster.Etcd.Local?.DataDir ?? "";
-        if (context.DryRun)
+        if (context.DryRun && !context.IsPlan)
         {
             context.Out.WriteLine($"[dryrun] Would ensure that \"{dataDir}\" directory is present");
         }

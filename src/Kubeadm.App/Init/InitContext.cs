@@ -84,6 +84,16 @@ public sealed class InitContext
 
     public bool DryRun => Loaded.Config.Init.DryRun;
 
+    /// <summary>`--plan`: <see cref="DryRun"/> is set too; a phase that skips work in --dry-run only to keep the printout
+    /// short still computes it (into the plan's overlay), so the plan sees every file the real run would write.</summary>
+    public bool IsPlan { get; init; }
+
+    /// <summary>
+    /// Told of each existing file a phase decided to keep as it is (a reused certificate, key or kubeconfig), which
+    /// therefore is never written; `--plan` lists them as unchanged. Does nothing in a real run.
+    /// </summary>
+    public Action<string> FileReused { get; init; } = _ => { };
+
     public bool IsExternalEtcd => Loaded.Config.Cluster.Etcd.External is not null;
 
     /// <summary>

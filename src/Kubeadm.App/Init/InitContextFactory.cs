@@ -1,4 +1,5 @@
 using Kubeadm.App.ClusterApi;
+using Kubeadm.App.Plan;
 using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Constants;
 using Kubeadm.Core.Errors;
@@ -20,7 +21,13 @@ public sealed class InitContextFactory
 
     public InitContextFactory(InitEnvironment environment) => _environment = environment;
 
-    public InitContext Create(InitOptions options)
+    public InitContext Create(InitOptions options) => Create(options, plan: null);
+
+    /// <summary>
+    /// With <paramref name="plan"/>, the context of `init --plan`: the run takes every phase's dry-run path (no service
+    /// actions, no waits, no image pulls), files go to the plan's overlay and the cluster is only read.
+    /// </summary>
+    public InitContext Create(InitOptions options, PlanSession? plan)
     {
         ArgumentNullException.ThrowIfNull(options);
         var hostFileSystem = _environment.FileSystemFor(options.Rootfs);
@@ -37,7 +44,15 @@ public sealed class InitContextFactory
         var fileSystem = hostFileSystem;
         IServiceManager serviceManager;
         AdminClusterAccess cluster;
-        if (dryRun)
+        if (plan is not null)
+        {
+            loaded.Config.Init.DryRun = true;
+            fileSystem = plan.AttachFileSystem(hostFileSystem, loaded.Config.Cluster.CertificatesDir);
+            serviceManager = new RecordingServiceManager();
+            var planned = plan.AttachCluster(loaded.Config);
+            cluster = new AdminClusterAccess(() => planned, () => null, TextWriter.Null);
+        }
+        else if (dryRun)
         {
             dryRunDirectory = CreateDryRunDirectory(hostFileSystem);
             dryRunMirror = DryRunLayout.Mirror(hostFileSystem, dryRunDirectory, loaded.Config, options);
@@ -69,6 +84,8 @@ public sealed class InitContextFactory
             GetEnvironmentVariable = _environment.GetEnvironmentVariable,
             DryRunDirectory = dryRunDirectory,
             DryRunMirror = dryRunMirror,
+            IsPlan = plan is not null,
+            FileReused = plan is null ? _ => { } : plan.FileReused,
             Patches = patches,
             Hostname = hostInfo.GetHostname(),
             PreflightHost = _environment.PreflightHostFor(hostFileSystem),

@@ -11,7 +11,7 @@ public static class MixedArgumentsRule
     private static readonly HashSet<string> AllowedWithConfig = new(StringComparer.Ordinal)
     {
         "config", "ignore-preflight-errors", "dry-run", "kubeconfig", "node-name", "kubeconfig-dir",
-        "upload-certs", "print-join-command", "rootfs", "v", "log-file", "output", "security-profile",
+        "upload-certs", "print-join-command", "rootfs", "v", "log-file", "output", "security-profile", "plan",
     };
 
     /// <summary>Throws a user error naming every flag that cannot be combined with --config.</summary>

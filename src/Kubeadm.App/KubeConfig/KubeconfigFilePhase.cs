@@ -34,6 +34,7 @@ public static class KubeconfigFilePhase
             }
 
             context.Out.WriteLine($"[kubeconfig] External CA mode: Using user provided {file.FileName}");
+            context.FileReused(KubeconfigFolder.PathOf(folder, file.FileName));
             return;
         }
 
@@ -46,6 +47,7 @@ public static class KubeconfigFilePhase
             {
                 CheckExisting(context, path, PemCodec.EncodeCertificates(ca.Certificate), settings.ServerFor(file));
                 context.Out.WriteLine($"[kubeconfig] Using existing kubeconfig file: \"{path}\"");
+                context.FileReused(path);
                 return;
             }
 

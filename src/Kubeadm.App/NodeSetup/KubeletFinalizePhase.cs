@@ -27,7 +27,7 @@ public static class KubeletFinalizePhase
         }
 
         context.Out.WriteLine($"[kubelet-finalize] Updating \"{KubeletKubeconfigPath}\" to point to a rotatable kubelet client certificate and key");
-        if (context.DryRun)
+        if (context.DryRun && !context.IsPlan)
         {
             return;
         }

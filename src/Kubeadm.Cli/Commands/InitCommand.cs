@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kubeadm.App.Init;
+using Kubeadm.App.Plan;
 using Kubeadm.Core.Errors;
 using Kubeadm.Workflow;
 
@@ -42,7 +43,14 @@ public sealed class InitCommand
         };
         init.Options.Add(output);
         init.Options.Add(_flags.SecurityProfile);
-        init.SetAction((parse, ct) => Execute(parse, (options, token) => RunInitAsync(options, parse.GetValue(output) ?? "", token), ct));
+        var plan = new Option<bool>("--plan") { Description = PlanCommandText.InitFlagHelp };
+        init.Options.Add(plan);
+        init.SetAction((parse, ct) => Execute(
+            parse,
+            (options, token) => parse.GetValue(plan)
+                ? RunPlanAsync(options, parse.GetValue(output) ?? "", token)
+                : RunInitAsync(options, parse.GetValue(output) ?? "", token),
+            ct));
         init.Subcommands.Add(CreatePhaseCommand());
         return init;
     }
@@ -145,6 +153,20 @@ public sealed class InitCommand
         }
 
         return 0;
+    }
+
+    /// <summary>`init --plan`: what the run would do, nothing changed; exit 0 when it could proceed, 2 on a conflict.</summary>
+    private async Task<int> RunPlanAsync(InitOptions options, string format, CancellationToken ct)
+    {
+        PlanCommandText.CheckFlags(options.DryRun, format);
+        if (options.SkipPhases is { } fromFlag)
+        {
+            SelectSkipping(CreateRunner(NoContext), fromFlag);
+        }
+
+        var plan = await InitPlanner.PlanAsync(_environment, options, (runner, context) => SelectSkipping(runner, context.Config.Init.SkipPhases), ct)
+            .ConfigureAwait(false);
+        return await PlanCommandText.WriteAsync(_environment.Out, plan, format).ConfigureAwait(false);
     }
 
     private static PhaseSelection SelectSkipping(PhaseRunner<InitContext> runner, IReadOnlyCollection<string> skip)
