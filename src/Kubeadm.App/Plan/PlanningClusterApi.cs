@@ -168,6 +168,19 @@ public sealed class PlanningClusterApi : IClusterApi
         return patched;
     }
 
+    /// <summary>An approval is a write to the CSR's status: planned as such, never sent.</summary>
+    public async Task<V1CertificateSigningRequest> ApproveCertificateSigningRequestAsync(
+        V1CertificateSigningRequest csr, string reason, string message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(csr);
+        var approved = CsrApproval.Approve(ApiObjects.DeepCopy(csr), reason, message, DateTime.UtcNow);
+        var key = Key.Of(approved);
+        await RecordAsync(key, approved, cancellationToken).ConfigureAwait(false);
+        _overlay.Seed(approved);
+        MarkInOverlay(key);
+        return approved;
+    }
+
     /// <summary>Decides the write of <paramref name="item"/> against the object as it was before this run touched it.</summary>
     private async Task RecordAsync<T>(Key key, T item, CancellationToken cancellationToken)
         where T : class, IKubernetesObject<V1ObjectMeta>

@@ -116,6 +116,12 @@ public sealed class PlanningFileSystem : IFileSystem
         Touch(path, "delete");
     }
 
+    public void SetOwner(string path, int userId, int groupId)
+    {
+        _overlay.SetOwner(path, userId, groupId);
+        Touch(path, "owner");
+    }
+
     public UnixFileMode GetMode(string path) => _overlay.GetMode(path);
 
     private void Touch(string path, string kind)

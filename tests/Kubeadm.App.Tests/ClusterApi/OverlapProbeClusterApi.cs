@@ -40,6 +40,10 @@ internal sealed class OverlapProbeClusterApi(IClusterApi inner, int expected) : 
     public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) =>
         HoldAsync(name, () => inner.PatchNodeAsync(name, strategicMergePatch, cancellationToken));
 
+    public Task<V1CertificateSigningRequest> ApproveCertificateSigningRequestAsync(
+        V1CertificateSigningRequest csr, string reason, string message, CancellationToken cancellationToken) =>
+        HoldAsync(csr.Metadata.Name, () => inner.ApproveCertificateSigningRequestAsync(csr, reason, message, cancellationToken));
+
     private async Task<T> HoldAsync<T>(string name, Func<Task<T>> call)
     {
         if (name == AdminClusterAccess.ClusterAdminsGroup)
