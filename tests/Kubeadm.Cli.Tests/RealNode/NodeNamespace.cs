@@ -4,15 +4,17 @@ using Kubeadm.Cli.Tests.Runtime;
 namespace Kubeadm.Cli.Tests.RealNode;
 
 /// <summary>
-/// A test node on this machine: its own mount and network namespaces, held open by a small holder process
-/// (<c>unshare -m -n</c>), so a real kubelet, containerd and kubeadm can use the real paths (/etc/kubernetes,
+/// A test node on this machine: its own mount, network and UTS namespaces, held open by a small holder process
+/// (<c>unshare -m -n -u</c>), so a real kubelet, containerd and kubeadm can use the real paths (/etc/kubernetes,
 /// /var/lib/kubelet, …) and ports (6443, 2379, 10250, …) without touching the machine's:
 /// <list type="bullet">
 /// <item>/etc, /usr, /var/lib and /var/log are overlays whose upper layer is in a scratch dir, so whatever the node
 /// creates there (kubelet hostPath DirectoryOrCreate, /etc/kubernetes, …) stays in the scratch dir;</item>
 /// <item>/etc/kubernetes, /var/lib/kubelet, /var/lib/etcd, /var/log/pods and /var/log/containers are empty tmpfs;</item>
 /// <item>the network has loopback plus a veth pair with <see cref="Address"/> (TEST-NET-1, never routed), the
-/// default route on it, ip_forward on (all per-namespace);</item>
+/// default route on it, ip_forward on (all per-namespace); <see cref="LinkAsync"/> connects two nodes with a veth
+/// pair of their own;</item>
+/// <item>a hostname of its own when one is given (what the kubelet and kubeadm take as the node name);</item>
 /// <item>the kernel settings the kubelet would otherwise change machine-wide (vm.overcommit_memory, kernel.panic,
 /// kernel.panic_on_oops) are shadowed inside the namespace by files holding the values it wants;</item>
 /// <item>a cgroup root of its own (<see cref="CgroupRoot"/>) in every cgroup v1 hierarchy, for the kubelet's
@@ -24,8 +26,8 @@ namespace Kubeadm.Cli.Tests.RealNode;
 /// </summary>
 internal sealed class NodeNamespace : IAsyncDisposable
 {
-    /// <summary>The node's address (TEST-NET-1, RFC 5737: documentation only, never routed).</summary>
-    public const string Address = "192.0.2.10";
+    /// <summary>The first node's address (TEST-NET-1, RFC 5737: documentation only, never routed).</summary>
+    public const string DefaultAddress = "192.0.2.10";
 
     private static readonly string[] OverlaidDirectories = ["/etc", "/usr", "/var/lib", "/var/log"];
     private static readonly string[] PrivateDirectories = ["/etc/kubernetes", "/var/lib/kubelet", "/var/lib/etcd", "/var/log/pods", "/var/log/containers"];
@@ -45,15 +47,19 @@ internal sealed class NodeNamespace : IAsyncDisposable
     private readonly string _mountNamespace;
     private readonly List<string> _cgroupDirectories;
 
-    private NodeNamespace(string scratch, Process holder, string cgroupName, List<string> cgroupDirectories)
+    private NodeNamespace(string scratch, string address, Process holder, string cgroupName, List<string> cgroupDirectories)
     {
         Scratch = scratch;
+        Address = address;
         _holder = holder;
         CgroupRoot = "/" + cgroupName;
         _cgroupDirectories = cgroupDirectories;
         _netNamespace = NamespaceOf(holder.Id, "net") ?? throw new InvalidOperationException("the node's holder process has no network namespace");
         _mountNamespace = NamespaceOf(holder.Id, "mnt") ?? throw new InvalidOperationException("the node's holder process has no mount namespace");
     }
+
+    /// <summary>The node's address on its own interface (TEST-NET-1, 192.0.2.0/24).</summary>
+    public string Address { get; }
 
     /// <summary>The scratch dir on the machine (overlay upper layers, logs): visible at the same path inside.</summary>
     public string Scratch { get; }
@@ -63,13 +69,17 @@ internal sealed class NodeNamespace : IAsyncDisposable
 
     public int HolderPid => _holder.Id;
 
-    /// <summary>Prefix that runs a command in the node: <c>nsenter -t &lt;holder&gt; -m -n --</c>.</summary>
-    public IReadOnlyList<string> Launcher => ["/usr/bin/nsenter", "-t", HolderPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-m", "-n", "--"];
+    /// <summary>Prefix that runs a command in the node: <c>nsenter -t &lt;holder&gt; -m -n -u --</c>.</summary>
+    public IReadOnlyList<string> Launcher => ["/usr/bin/nsenter", "-t", HolderPid.ToString(System.Globalization.CultureInfo.InvariantCulture), "-m", "-n", "-u", "--"];
 
     /// <summary>Where a path of the node is seen from the machine (through the holder's root).</summary>
     public string HostPath(string nodePath) => $"/proc/{HolderPid}/root{nodePath}";
 
-    public static async Task<NodeNamespace> StartAsync(TimeSpan lifetime)
+    /// <param name="lifetime">How long the holder lives at most (bounded even if the test process dies).</param>
+    /// <param name="address">The node's address, in 192.0.2.0/24.</param>
+    /// <param name="hostname">The node's hostname; null keeps the machine's.</param>
+    /// <param name="privateDirectories">More directories to hide behind an empty tmpfs (created on the machine if missing), e.g. /run/containerd.</param>
+    public static async Task<NodeNamespace> StartAsync(TimeSpan lifetime, string address = DefaultAddress, string? hostname = null, IReadOnlyList<string>? privateDirectories = null)
     {
         HostTool.Require("/usr/bin/unshare", "util-linux");
         HostTool.Require("/usr/bin/nsenter", "util-linux");
@@ -78,7 +88,7 @@ internal sealed class NodeNamespace : IAsyncDisposable
         var cgroupName = "kubeadm-test-" + Path.GetFileName(scratch);
         var cgroups = CreateCgroupRoot(cgroupName);
         var start = new ProcessStartInfo("/usr/bin/unshare") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["-m", "-n", "--propagation", "private", "--", "/bin/sh", "-c", SetupScript(scratch, lifetime)])
+        foreach (var argument in (string[])["-m", "-n", "-u", "--propagation", "private", "--", "/bin/sh", "-c", SetupScript(scratch, lifetime, address, hostname, privateDirectories ?? [])])
         {
             start.ArgumentList.Add(argument);
         }
@@ -109,7 +119,27 @@ internal sealed class NodeNamespace : IAsyncDisposable
             throw new InvalidOperationException($"setting up the node's namespaces failed (exit {holder.ExitCode}): {line}\n{await stderr}");
         }
 
-        return new NodeNamespace(scratch, holder, cgroupName, cgroups);
+        return new NodeNamespace(scratch, address, holder, cgroupName, cgroups);
+    }
+
+    /// <summary>
+    /// Connects two nodes with a veth pair of their own (one end in each network namespace) and a host route to the
+    /// other's address over it; nothing else can be reached through it.
+    /// </summary>
+    public static async Task LinkAsync(NodeNamespace first, NodeNamespace second)
+    {
+        var (firstEnd, secondEnd) = ($"to{second.HolderPid}", $"to{first.HolderPid}");
+        await HostTool.RunCheckedAsync("/usr/sbin/ip", ["link", "add", firstEnd, "netns", first.HolderPid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "type", "veth", "peer", "name", secondEnd, "netns", second.HolderPid.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(20));
+        foreach (var (node, end, other) in new[] { (first, firstEnd, second), (second, secondEnd, first) })
+        {
+            var (exitCode, text) = await node.RunAsync("/bin/sh", ["-c",
+                $"set -e; ip link set {end} up; ip route add {other.Address}/32 dev {end} src {node.Address}"], TimeSpan.FromSeconds(20));
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException($"linking {node.Address} to {other.Address} failed: {text}");
+            }
+        }
     }
 
     /// <summary>Runs a command inside the node to completion (bounded), returning its exit code and output.</summary>
@@ -182,15 +212,16 @@ internal sealed class NodeNamespace : IAsyncDisposable
         return pids;
     }
 
-    private static string SetupScript(string scratch, TimeSpan lifetime)
+    private static string SetupScript(string scratch, TimeSpan lifetime, string address, string? hostname, IReadOnlyList<string> privateDirectories)
     {
         var lines = new List<string>
         {
             "set -e",
+            hostname is null ? ":" : $"hostname '{hostname}'",
             "ip link set lo up",
             "ip link add node0 type veth peer name node0-peer",
             "ip link set node0-peer up",
-            $"ip addr add {Address}/24 dev node0",
+            $"ip addr add {address}/24 dev node0",
             "ip link set node0 up",
             "ip route add default dev node0",
             "echo 1 > /proc/sys/net/ipv4/ip_forward",
@@ -202,7 +233,7 @@ internal sealed class NodeNamespace : IAsyncDisposable
             lines.Add($"mount -t overlay overlay -o 'lowerdir={directory},upperdir={layer}/upper,workdir={layer}/work' '{directory}'");
         }
 
-        foreach (var directory in PrivateDirectories)
+        foreach (var directory in PrivateDirectories.Concat(privateDirectories))
         {
             lines.Add($"mkdir -p '{directory}' && mount -t tmpfs -o mode=0755 tmpfs '{directory}'");
         }
