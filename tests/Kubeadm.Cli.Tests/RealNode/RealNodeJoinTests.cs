@@ -69,7 +69,16 @@ public sealed class RealNodeJoinTests(ITestOutputHelper output)
         var joinTime = clock.Elapsed;
         output.WriteLine($"worker join (kubeadm {string.Join(' ', join)}): {joinTime.TotalSeconds:0.0} s, exit {joined.ExitCode}\n{joined.Output}");
         Assert.True(joined.ExitCode == 0, $"kubeadm join exited {joined.ExitCode}:\n{joined.Output}\n{worker.Diagnostics()}\n{controlPlane.Diagnostics()}");
-        Assert.Contains("[kubelet-start] Waiting for the kubelet to perform the TLS Bootstrap", joined.Output);
+        // kubeadm 1.34's kubelet-start order: instance-config.yaml, config.yaml, kubeadm-flags.env, then the start.
+        var order = new[]
+        {
+            "[kubelet-start] Writing kubelet configuration to file \"/var/lib/kubelet/instance-config.yaml\"",
+            "[kubelet-start] Writing kubelet configuration to file \"/var/lib/kubelet/config.yaml\"",
+            "[kubelet-start] Writing kubelet environment file with flags to file \"/var/lib/kubelet/kubeadm-flags.env\"",
+            "[kubelet-start] Starting the kubelet",
+            "[kubelet-start] Waiting for the kubelet to perform the TLS Bootstrap",
+        }.Select(line => joined.Output.IndexOf(line, StringComparison.Ordinal)).ToList();
+        Assert.True(order.All(i => i >= 0) && order.SequenceEqual(order.Order()), $"kubelet-start lines missing or out of order ({string.Join(", ", order)}):\n{joined.Output}");
         Assert.Contains("""
             This node has joined the cluster:
             * Certificate signing request was sent to apiserver and a response was received.
@@ -138,11 +147,11 @@ public sealed class RealNodeJoinTests(ITestOutputHelper output)
         {
             (DiscoveryDir + "/missing.conf", "not a valid HTTPS URL or a file on disk"),
             ($"http://{DiscoveryServer}/cluster-info.conf", "if a URL is used, the scheme must be https"),
-            (DiscoveryDir + "/garbage.conf", "couldn't validate the identity of the API Server"),
+            (DiscoveryDir + "/garbage.conf", $"couldn't validate the identity of the API Server: error loading config file \"{DiscoveryDir}/garbage.conf\""),
             (DiscoveryDir + "/no-cluster.conf", "the provided kubeconfig file must have at least one Cluster defined"),
-            ("https://127.0.0.1:8444/cluster-info.conf", "couldn't validate the identity of the API Server"),
+            ("https://127.0.0.1:8444/cluster-info.conf", "couldn't validate the identity of the API Server: Get \"https://127.0.0.1:8444/cluster-info.conf\": Connection refused"),
             // The worker does not trust the server's CA yet: the host CA bundle decides, as in kubeadm.
-            ($"https://{DiscoveryServer}/cluster-info.conf", "couldn't validate the identity of the API Server"),
+            ($"https://{DiscoveryServer}/cluster-info.conf", $"couldn't validate the identity of the API Server: Get \"https://{DiscoveryServer}/cluster-info.conf\": The SSL connection could not be established"),
         };
         foreach (var (location, error) in failures)
         {
@@ -164,6 +173,7 @@ public sealed class RealNodeJoinTests(ITestOutputHelper output)
             Assert.True(run.ExitCode == 0, $"join --dry-run with --discovery-file {location} exited {run.ExitCode}:\n{run.Output}");
             // Read with the TLS bootstrap token from the API server the file named.
             Assert.Contains("[preflight] Reading configuration from the \"kubeadm-config\" ConfigMap in namespace \"kube-system\"...", run.Output);
+            Assert.Contains("[kubelet-start] Would start the kubelet", run.Output);
             Assert.Contains("[kubelet-wait] Would wait for the kubelet to be bootstrapped", run.Output);
             Assert.Contains("This node has joined the cluster:", run.Output);
             Assert.Empty(Directory.EnumerateFileSystemEntries(worker.Namespace.HostPath("/etc/kubernetes")));
