@@ -172,6 +172,8 @@ public sealed class JoinDiscovery
             cluster.CertificateAuthority = null;
         }
 
+        EmbedCredentialFiles(kubeconfig);
+
         // Refresh from cluster-info over the file's CA: a missing CA is taken from there; other differences only warn.
         if (!string.IsNullOrEmpty(cluster.CertificateAuthorityData))
         {
@@ -221,6 +223,28 @@ public sealed class JoinDiscovery
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             throw new KubeadmUserException($"Get \"{location}\": {Describe(e)}", e);
+        }
+    }
+
+    /// <summary>
+    /// As kubeadm: a discovery file's client certificate and key files are embedded, so that bootstrap-kubelet.conf,
+    /// written from it when no TLS bootstrap token is given, stands on its own.
+    /// </summary>
+    private void EmbedCredentialFiles(K8SConfiguration kubeconfig)
+    {
+        foreach (var credentials in (kubeconfig.Users ?? []).Select(u => u.UserCredentials).OfType<UserCredentials>())
+        {
+            if (!string.IsNullOrEmpty(credentials.ClientCertificate))
+            {
+                credentials.ClientCertificateData = Convert.ToBase64String(_readUserFile(credentials.ClientCertificate));
+                credentials.ClientCertificate = null;
+            }
+
+            if (!string.IsNullOrEmpty(credentials.ClientKey))
+            {
+                credentials.ClientKeyData = Convert.ToBase64String(_readUserFile(credentials.ClientKey));
+                credentials.ClientKey = null;
+            }
         }
     }
 
