@@ -145,24 +145,9 @@ public sealed class JoinDiscovery
 
     private async Task<(K8SConfiguration Kubeconfig, ClusterEndpoint Cluster)> FileAsync(string location, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        string text;
-        if (location.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-        {
-            using var http = new HttpClient { Timeout = KubernetesClusterInfoSource.RequestTimeout };
-            http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
-            try
-            {
-                text = await http.GetStringAsync(new Uri(location), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                throw new KubeadmUserException($"failed to download the discovery file from {location}: {Describe(e)}", e);
-            }
-        }
-        else
-        {
-            text = System.Text.Encoding.UTF8.GetString(_readUserFile(location));
-        }
+        var text = location.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            ? await DownloadAsync(location, cancellationToken).ConfigureAwait(false)
+            : System.Text.Encoding.UTF8.GetString(_readUserFile(location));
 
         K8SConfiguration kubeconfig;
         try
@@ -171,7 +156,7 @@ public sealed class JoinDiscovery
         }
         catch (KubeconfigFormatException e)
         {
-            throw new KubeadmUserException($"couldn't parse the discovery kubeconfig {location}: {e.Message}", e);
+            throw new KubeadmUserException($"error loading config file \"{location}\": {string.Join("; ", e.Problems)}", e);
         }
 
         if (kubeconfig.Clusters?.FirstOrDefault() is null)
@@ -186,6 +171,8 @@ public sealed class JoinDiscovery
             cluster.CertificateAuthorityData = Convert.ToBase64String(_readUserFile(cluster.CertificateAuthority));
             cluster.CertificateAuthority = null;
         }
+
+        EmbedCredentialFiles(kubeconfig);
 
         // Refresh from cluster-info over the file's CA: a missing CA is taken from there; other differences only warn.
         if (!string.IsNullOrEmpty(cluster.CertificateAuthorityData))
@@ -216,6 +203,49 @@ public sealed class JoinDiscovery
         }
 
         return (kubeconfig, cluster);
+    }
+
+    /// <summary>One GET (no retry, as kubeadm), the TLS connection verified against the host's CA bundle only.</summary>
+    private static async Task<string> DownloadAsync(string location, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = KubernetesClusterInfoSource.RequestTimeout };
+        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("*/*"));
+        try
+        {
+            using var response = await http.GetAsync(new Uri(location), cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != System.Net.HttpStatusCode.OK)
+            {
+                throw new KubeadmUserException($"error trying to fetch discovery kubeconfig over HTTPS from {location}, received status {(int)response.StatusCode}");
+            }
+
+            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new KubeadmUserException($"Get \"{location}\": {Describe(e)}", e);
+        }
+    }
+
+    /// <summary>
+    /// As kubeadm: a discovery file's client certificate and key files are embedded, so that bootstrap-kubelet.conf,
+    /// written from it when no TLS bootstrap token is given, stands on its own.
+    /// </summary>
+    private void EmbedCredentialFiles(K8SConfiguration kubeconfig)
+    {
+        foreach (var credentials in (kubeconfig.Users ?? []).Select(u => u.UserCredentials).OfType<UserCredentials>())
+        {
+            if (!string.IsNullOrEmpty(credentials.ClientCertificate))
+            {
+                credentials.ClientCertificateData = Convert.ToBase64String(_readUserFile(credentials.ClientCertificate));
+                credentials.ClientCertificate = null;
+            }
+
+            if (!string.IsNullOrEmpty(credentials.ClientKey))
+            {
+                credentials.ClientKeyData = Convert.ToBase64String(_readUserFile(credentials.ClientKey));
+                credentials.ClientKey = null;
+            }
+        }
     }
 
     private static ClusterEndpoint? CurrentClusterOrFirst(K8SConfiguration kubeconfig)

@@ -47,7 +47,7 @@ public static class JoinKubeletPhases
         }
 
         await RefuseReadyNodeAsync(context, cluster.BootstrapClient, cancellationToken).ConfigureAwait(false);
-        await KubeletStarter.RunAsync(node, cancellationToken).ConfigureAwait(false);
+        await KubeletStarter.RunAsync(node, joinOrder: true, cancellationToken).ConfigureAwait(false);
         if (!context.LocalMode)
         {
             await WaitBootstrapAsync(context, cancellationToken).ConfigureAwait(false);

@@ -14,22 +14,34 @@ namespace Kubeadm.App.Kubelet;
 /// <summary>
 /// The work of kubelet-start, in kubeadm's order: stop the kubelet, write kubeadm-flags.env, instance-config.yaml
 /// (NodeLocalCRISocket) and config.yaml (the KubeletConfiguration, then --patches, then the instance config as a
-/// strategic merge patch), then restart the kubelet. In --dry-run the service is left alone.
+/// strategic merge patch), then restart the kubelet. kubeadm join (1.34) writes kubeadm-flags.env last instead and
+/// says in --dry-run that it would stop and start the kubelet. In --dry-run the service is left alone.
 /// </summary>
 internal static class KubeletStarter
 {
     private const string SystemdResolved = "systemd-resolved";
 
-    public static async Task RunAsync(InitContext context, CancellationToken cancellationToken)
+    public static Task RunAsync(InitContext context, CancellationToken cancellationToken) => RunAsync(context, joinOrder: false, cancellationToken);
+
+    /// <param name="context">The node's context.</param>
+    /// <param name="joinOrder">kubeadm join's order and dry-run lines rather than init's.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    public static async Task RunAsync(InitContext context, bool joinOrder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!context.DryRun)
         {
             await KubeletService.TryStopAsync(context, cancellationToken).ConfigureAwait(false);
         }
+        else if (joinOrder)
+        {
+            context.Out.WriteLine("[kubelet-start] Would stop the kubelet");
+        }
 
-        WriteKubeletFile(context, KubeadmConstants.KubeletEnvFile, KubeletFlags.EnvFile(context.Config, context.Hostname, context.RegisterWithTaints),
-            "[kubelet-start] Writing kubelet environment file with flags to file", "error writing a dynamic environment file for the kubelet");
+        if (!joinOrder)
+        {
+            WriteEnvFile(context);
+        }
 
         var nodeLocalCriSocket = KubeadmFeatureGates.IsEnabled(context.Config.Cluster.FeatureGates, KubeadmFeatureGates.NodeLocalCriSocket);
         if (nodeLocalCriSocket)
@@ -50,13 +62,25 @@ internal static class KubeletStarter
         var configMode = context.Config.SecurityProfile == SecurityProfile.Cis ? FileModes.Private : FileModes.Public;
         WriteKubeletFile(context, KubeadmConstants.KubeletConfigFile, JsonYamlWriter.Write(kubelet),
             "[kubelet-start] Writing kubelet configuration to file", "error writing kubelet configuration to disk", configMode);
+        if (joinOrder)
+        {
+            WriteEnvFile(context);
+        }
 
         if (!context.DryRun)
         {
             context.Out.WriteLine("[kubelet-start] Starting the kubelet");
             await KubeletService.TryStartAsync(context, cancellationToken).ConfigureAwait(false);
         }
+        else if (joinOrder)
+        {
+            context.Out.WriteLine("[kubelet-start] Would start the kubelet");
+        }
     }
+
+    private static void WriteEnvFile(InitContext context) =>
+        WriteKubeletFile(context, KubeadmConstants.KubeletEnvFile, KubeletFlags.EnvFile(context.Config, context.Hostname, context.RegisterWithTaints),
+            "[kubelet-start] Writing kubelet environment file with flags to file", "error writing a dynamic environment file for the kubelet");
 
     private static JsonObject Patched(InitContext context, JsonObject kubelet, bool nodeLocalCriSocket)
     {

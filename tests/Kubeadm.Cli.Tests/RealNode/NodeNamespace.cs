@@ -14,7 +14,8 @@ namespace Kubeadm.Cli.Tests.RealNode;
 /// <item>/etc/kubernetes, /var/lib/kubelet, /var/lib/etcd, /var/log/pods and /var/log/containers are empty tmpfs;</item>
 /// <item>the network has loopback plus a veth pair with <see cref="Address"/> (TEST-NET-1, never routed), the
 /// default route on it, ip_forward on (all per-namespace); with a <see cref="NetworkSwitch"/> the pair's peer end is
-/// moved into the switch's namespace and attached to its bridge, so several nodes reach each other;</item>
+/// moved into the switch's namespace and attached to its bridge, so several nodes reach each other; without one,
+/// <see cref="LinkAsync"/> connects two nodes with a veth pair of their own;</item>
 /// <item>its own UTS namespace: the hostname is the node's name when one is given (kubeadm's default node name);</item>
 /// <item>the kernel settings the kubelet would otherwise change machine-wide (vm.overcommit_memory, kernel.panic,
 /// kernel.panic_on_oops) are shadowed inside the namespace by files holding the values it wants;</item>
@@ -80,11 +81,16 @@ internal sealed class NodeNamespace : IAsyncDisposable
     /// <summary>Where a path of the node is seen from the machine (through the holder's root).</summary>
     public string HostPath(string nodePath) => $"/proc/{HolderPid}/root{nodePath}";
 
-    /// <summary>The single test node: <see cref="DefaultAddress"/>, the machine's hostname, no switch.</summary>
-    public static Task<NodeNamespace> StartAsync(TimeSpan lifetime) => StartAsync(lifetime, new NodeNetwork(DefaultAddress));
+    /// <summary>A node on no switch (by default the single test node: <see cref="DefaultAddress"/>, the machine's hostname).</summary>
+    /// <param name="lifetime">How long the holder lives at most (bounded even if the test process dies).</param>
+    /// <param name="address">The node's address, in 192.0.2.0/24.</param>
+    /// <param name="hostname">The node's hostname; null keeps the machine's.</param>
+    /// <param name="privateDirectories">More directories to hide behind an empty tmpfs (created on the machine if missing), e.g. /run/containerd.</param>
+    public static Task<NodeNamespace> StartAsync(TimeSpan lifetime, string address = DefaultAddress, string? hostname = null, IReadOnlyList<string>? privateDirectories = null) =>
+        StartAsync(lifetime, new NodeNetwork(address, hostname), privateDirectories);
 
     /// <summary>A node with the given address, hostname and (optionally) a place on a switch's bridge.</summary>
-    public static async Task<NodeNamespace> StartAsync(TimeSpan lifetime, NodeNetwork network)
+    public static async Task<NodeNamespace> StartAsync(TimeSpan lifetime, NodeNetwork network, IReadOnlyList<string>? privateDirectories = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         HostTool.Require("/usr/bin/unshare", "util-linux");
@@ -96,7 +102,7 @@ internal sealed class NodeNamespace : IAsyncDisposable
         Process holder;
         try
         {
-            holder = await NamespaceHolder.StartAsync(["-m", "-n", "-u", "--propagation", "private"], SetupScript(scratch, lifetime, network), "the node's namespaces");
+            holder = await NamespaceHolder.StartAsync(["-m", "-n", "-u", "--propagation", "private"], SetupScript(scratch, lifetime, network, privateDirectories ?? []), "the node's namespaces");
         }
         catch
         {
@@ -120,6 +126,26 @@ internal sealed class NodeNamespace : IAsyncDisposable
         }
 
         return node;
+    }
+
+    /// <summary>
+    /// Connects two nodes with a veth pair of their own (one end in each network namespace) and a host route to the
+    /// other's address over it; nothing else can be reached through it.
+    /// </summary>
+    public static async Task LinkAsync(NodeNamespace first, NodeNamespace second)
+    {
+        var (firstEnd, secondEnd) = ($"to{second.HolderPid}", $"to{first.HolderPid}");
+        await HostTool.RunCheckedAsync("/usr/sbin/ip", ["link", "add", firstEnd, "netns", first.HolderPid.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "type", "veth", "peer", "name", secondEnd, "netns", second.HolderPid.ToString(System.Globalization.CultureInfo.InvariantCulture)], TimeSpan.FromSeconds(20));
+        foreach (var (node, end, other) in new[] { (first, firstEnd, second), (second, secondEnd, first) })
+        {
+            var (exitCode, text) = await node.RunAsync("/bin/sh", ["-c",
+                $"set -e; ip link set {end} up; ip route add {other.Address}/32 dev {end} src {node.Address}"], TimeSpan.FromSeconds(20));
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException($"linking {node.Address} to {other.Address} failed: {text}");
+            }
+        }
     }
 
     /// <summary>Runs a command inside the node to completion (bounded), returning its exit code and output.</summary>
@@ -192,7 +218,7 @@ internal sealed class NodeNamespace : IAsyncDisposable
         return pids;
     }
 
-    private static string SetupScript(string scratch, TimeSpan lifetime, NodeNetwork network)
+    private static string SetupScript(string scratch, TimeSpan lifetime, NodeNetwork network, IReadOnlyList<string> privateDirectories)
     {
         var lines = new List<string>
         {
@@ -219,7 +245,7 @@ internal sealed class NodeNamespace : IAsyncDisposable
             lines.Add($"mount -t overlay overlay -o 'lowerdir={directory},upperdir={layer}/upper,workdir={layer}/work' '{directory}'");
         }
 
-        foreach (var directory in PrivateDirectories)
+        foreach (var directory in PrivateDirectories.Concat(privateDirectories))
         {
             lines.Add($"mkdir -p '{directory}' && mount -t tmpfs -o mode=0755 tmpfs '{directory}'");
         }

@@ -20,7 +20,7 @@ public sealed class NodeNamespaceTests
                 "cat /proc/sys/kernel/panic; ip -o -4 addr show node0; findmnt -n -o FSTYPE /var/lib/etcd; ls -A /var/lib/etcd | wc -l"], TimeSpan.FromSeconds(20));
             Assert.True(exitCode == 0, text);
             Assert.StartsWith("10\n", text, StringComparison.Ordinal);
-            Assert.Contains($"inet {NodeNamespace.DefaultAddress}/24", text);
+            Assert.Contains($"inet {node.Address}/24", text);
             Assert.EndsWith("tmpfs\n0\n", text, StringComparison.Ordinal);
             Assert.True(File.Exists(node.HostPath("/etc/kubernetes/admin.conf")));
             Assert.False(File.Exists("/usr/node-only"), "a file the node wrote under /usr reached the machine");

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Kubeadm.Cli.Tests.ControlPlaneHost;
-using Kubeadm.Cli.Tests.Packaging;
-using Kubeadm.Cli.Tests.Runtime;
 using Xunit.Abstractions;
 
 namespace Kubeadm.Cli.Tests.RealNode;
@@ -32,96 +30,51 @@ public sealed partial class RealNodeBenchTests(ITestOutputHelper output)
         var runs = int.TryParse(Environment.GetEnvironmentVariable("KUBEADM_BENCH_RUNS"), CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
         var results = Environment.GetEnvironmentVariable("KUBEADM_BENCH_RESULTS");
         var shim = await TestImageShimBinary.BuildAsync(TimeSpan.FromMinutes(8));
-        var archives = Directory.CreateTempSubdirectory("kubeadm-bench-images-").FullName;
-        try
+        for (var run = 1; run <= runs; run++)
         {
-            for (var run = 1; run <= runs; run++)
+            foreach (var who in new[] { "ours", "go" })
             {
-                foreach (var who in new[] { "ours", "go" })
+                var line = await InitOnFreshNodeAsync(who, who == "ours" ? PublishedKubeadm.Path : go, shim);
+                output.WriteLine($"{who} run {run}: {line}");
+                if (!string.IsNullOrEmpty(results))
                 {
-                    var line = await InitOnFreshNodeAsync(who, who == "ours" ? PublishedKubeadm.Path : go, shim, Path.Combine(archives, who));
-                    output.WriteLine($"{who} run {run}: {line}");
-                    if (!string.IsNullOrEmpty(results))
-                    {
-                        await File.AppendAllTextAsync(results, $"{who}\t{run}\t{line}\n");
-                    }
+                    await File.AppendAllTextAsync(results, $"{who}\t{run}\t{line}\n");
                 }
             }
-        }
-        finally
-        {
-            Directory.Delete(archives, recursive: true);
         }
     }
 
     /// <summary>"wall user sys maxRssKiB\tkubelet-healthy\tcontrol-plane-healthy" of one init on a new node.</summary>
-    private static async Task<string> InitOnFreshNodeAsync(string who, string kubeadm, string shim, string archives)
+    private static async Task<string> InitOnFreshNodeAsync(string who, string kubeadm, string shim)
     {
-        await using var node = await NodeNamespace.StartAsync(TimeSpan.FromMinutes(15));
-        var logs = Path.Combine(node.Scratch, "logs");
-        Directory.CreateDirectory(logs);
-        ContainerdProcess? containerd = null;
-        SystemdKubelet? kubelet = null;
-        try
-        {
-            // Each binary's own configuration: Go kubeadm 1.20 reads v1beta2 and lists its 1.20 image names.
-            var config = Path.Combine(node.Scratch, "kubeadm.yaml");
-            var images = await ImagesAsync(node, kubeadm, who, config);
-            var pause = Assert.Single(images, i => RealNodeImages.NameOf(i) == "pause");
-            containerd = await ContainerdProcess.StartAsync(sandboxImage: pause, launcher: node.Launcher);
-            await File.WriteAllTextAsync(config, who == "ours" ? RealNodeInitTests.Config(containerd.Endpoint, node.CgroupRoot) : GoConfig(containerd.Endpoint, node.CgroupRoot));
-            Directory.CreateDirectory(archives);
-            foreach (var image in images.Where(RealNodeImages.IsBuilt))
-            {
-                var archive = Path.Combine(archives, RealNodeImages.NameOf(image) + ".oci.tar");
-                if (!File.Exists(archive))
-                {
-                    await RealNodeImages.WriteArchiveAsync(image, shim, archives);
-                }
-
-                await containerd.ImportAsync(archive);
-            }
-
-            var kubeletLog = Path.Combine(logs, "kubelet.log");
-            kubelet = new SystemdKubelet(
-                KubeletUnit.Parse(KubeletUnit.KubeletService, await PackageArtifacts.DebDropInAsync()),
-                path => File.Exists(node.HostPath(path)) ? File.ReadAllText(node.HostPath(path)) : null,
-                (argv, environment) => node.LoggedCommand(argv, kubeletLog, environment),
-                executable => executable == "/usr/bin/kubelet" ? Path.Combine(K8sTestBinaries.BinDir, "kubelet") : executable,
-                restartSec: TimeSpan.FromSeconds(1));
-            kubelet.Start();
-
-            var (exitCode, text) = await RealNodeInitTests.InNodeAsync(
-                node,
-                ["/usr/bin/time", "-f", "%e %U %S %M", "-o", TimeFile, kubeadm, "init", "--config", config, "--skip-phases=preflight", "--upload-certs"],
-                TimeSpan.FromMinutes(8));
-            Assert.True(exitCode == 0, $"{who} kubeadm init exited {exitCode}:\n{text}\n{RealNodeInitTests.Diagnostics(node, containerd, kubelet, kubeletLog)}");
-            var time = (await File.ReadAllTextAsync(node.HostPath(TimeFile))).Trim().Split('\n')[^1];
-            return $"{time}\t{HealthyAfter(text, KubeletHealthy())}\t{HealthyAfter(text, ControlPlaneHealthy())}";
-        }
-        finally
-        {
-            if (kubelet is not null)
-            {
-                await kubelet.DisposeAsync();
-            }
-
-            if (containerd is not null)
-            {
-                await containerd.DisposeAsync();
-            }
-        }
+        await using var node = await RealTestNode.StartAsync(TimeSpan.FromMinutes(15));
+        // Each binary's own configuration: Go kubeadm 1.20 reads v1beta2 and lists its 1.20 image names.
+        var config = Path.Combine(node.Namespace.Scratch, "kubeadm.yaml");
+        var images = await ImagesAsync(node, kubeadm, who, config);
+        var pause = Assert.Single(images, i => RealNodeImages.NameOf(i) == "pause");
+        var containerd = await node.StartContainerdAsync(pause, [.. images.Where(RealNodeImages.IsBuilt)], shim);
+        await File.WriteAllTextAsync(config, ConfigFor(who, containerd.Endpoint, node.Namespace.CgroupRoot));
+        await node.StartKubeletAsync();
+        var (exitCode, text) = await node.InNodeAsync(
+            ["/usr/bin/time", "-f", "%e %U %S %M", "-o", TimeFile, kubeadm, "init", "--config", config, "--skip-phases=preflight", "--upload-certs"],
+            TimeSpan.FromMinutes(8));
+        Assert.True(exitCode == 0, $"{who} kubeadm init exited {exitCode}:\n{text}\n{node.Diagnostics()}");
+        var time = (await File.ReadAllTextAsync(node.Namespace.HostPath(TimeFile))).Trim().Split('\n')[^1];
+        return $"{time}\t{HealthyAfter(text, KubeletHealthy())}\t{HealthyAfter(text, ControlPlaneHealthy())}";
     }
 
+    private static string ConfigFor(string who, string criSocket, string cgroupRoot) =>
+        who == "ours" ? RealControlPlane.Config(criSocket, cgroupRoot, NodeNamespace.DefaultAddress) : GoConfig(criSocket, cgroupRoot);
+
     /// <summary>The images `config images list` names for this binary and configuration.</summary>
-    private static async Task<List<string>> ImagesAsync(NodeNamespace node, string kubeadm, string who, string config)
+    private static async Task<List<string>> ImagesAsync(RealTestNode node, string kubeadm, string who, string config)
     {
         // The list needs only the version and repository; the CRI socket is not contacted.
-        await File.WriteAllTextAsync(config, who == "ours" ? RealNodeInitTests.Config("unix:///run/containerd/containerd.sock", node.CgroupRoot) : GoConfig("unix:///run/containerd/containerd.sock", node.CgroupRoot));
-        var (exitCode, text) = await RealNodeInitTests.InNodeAsync(node, [kubeadm, "config", "images", "list", "--config", config], TimeSpan.FromMinutes(1));
+        await File.WriteAllTextAsync(config, ConfigFor(who, "unix:///run/containerd/containerd.sock", node.Namespace.CgroupRoot));
+        var (exitCode, text) = await node.InNodeAsync([kubeadm, "config", "images", "list", "--config", config], TimeSpan.FromMinutes(1));
         Assert.True(exitCode == 0, $"{who} kubeadm config images list: {text}");
         return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(l => l.StartsWith(RealNodeInitTests.ImageRepository + "/", StringComparison.Ordinal))];
+            .Where(l => l.StartsWith(RealControlPlane.ImageRepository + "/", StringComparison.Ordinal))];
     }
 
     /// <summary>The same node for Go kubeadm 1.20 (v1beta2): it writes the 1.20 kubelet's CRI flags itself.</summary>
@@ -132,7 +85,7 @@ public sealed partial class RealNodeBenchTests(ITestOutputHelper output)
           advertiseAddress: {NodeNamespace.DefaultAddress}
           bindPort: 6443
         nodeRegistration:
-          name: {RealNodeInitTests.NodeName}
+          name: {RealControlPlane.NodeName}
           criSocket: {criSocket}
           kubeletExtraArgs:
             node-ip: {NodeNamespace.DefaultAddress}
@@ -140,7 +93,7 @@ public sealed partial class RealNodeBenchTests(ITestOutputHelper output)
         apiVersion: kubeadm.k8s.io/v1beta2
         kind: ClusterConfiguration
         kubernetesVersion: {K8sTestBinaries.GitVersion}
-        imageRepository: {RealNodeInitTests.ImageRepository}
+        imageRepository: {RealControlPlane.ImageRepository}
         ---
         apiVersion: kubelet.config.k8s.io/v1beta1
         kind: KubeletConfiguration
