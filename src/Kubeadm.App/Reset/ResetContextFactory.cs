@@ -1,6 +1,8 @@
 using System.Text;
 using Kubeadm.App.EtcdApi;
 using Kubeadm.App.Init;
+using Kubeadm.Core.Configuration;
+using Kubeadm.Core.Configuration.Serialization;
 using Kubeadm.Core.Configuration.Validation;
 using Kubeadm.Core.Constants;
 using Kubeadm.Core.Errors;
@@ -92,7 +94,7 @@ public sealed class ResetContextFactory
             throw new KubeadmUserException($"unable to read config from \"{path}\": {e.Message}", e);
         }
 
-        return ResetConfigurationDecoder.Decode(text, path);
+        return KubeadmConfigDecoder.DecodeReset(text, path);
     }
 
     private static string Absolute(string path) => path.StartsWith('/') ? path : Path.GetFullPath(path);

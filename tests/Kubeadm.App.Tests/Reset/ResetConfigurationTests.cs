@@ -1,6 +1,7 @@
 using k8s.Models;
 using Kubeadm.App.Reset;
 using Kubeadm.Core.ClusterApi;
+using Kubeadm.Core.Configuration.Serialization;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Host;
 
@@ -33,13 +34,31 @@ public sealed class ResetConfigurationTests
     [Fact]
     public void Should_RejectUnknownFieldsAndBadUnmountFlags_When_Decoding()
     {
-        var error = Assert.Throws<ValidationException>(() => ResetConfigurationDecoder.Decode(
+        var error = Assert.Throws<ValidationException>(() => KubeadmConfigDecoder.DecodeReset(
             "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ResetConfiguration\nforce: yes-please\ncertDir: /x\nunmountFlags: [MNT_BOGUS]\n",
             "reset.yaml"));
 
         Assert.Contains("unknown field \"certDir\"", error.Message);
-        Assert.Contains("ResetConfiguration.force: expected a boolean", error.Message);
+        Assert.Contains("reset.yaml: document 1 (ResetConfiguration), line 3, column 8: force: expected a boolean", error.Message);
         Assert.Contains("unmountFlags[0]: Invalid value: \"MNT_BOGUS\"", error.Message);
+    }
+
+    [Fact]
+    public void Should_PassOverOtherDocuments_And_RefuseV1Beta3_When_Decoding()
+    {
+        var config = KubeadmConfigDecoder.DecodeReset(
+            "apiVersion: kubeadm.k8s.io/v1beta4\nkind: InitConfiguration\nnotAField: 1\n---\n"
+            + "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ResetConfiguration\nforce: true\nunmountFlags: [MNT_DETACH]\n",
+            "reset.yaml");
+        Assert.True(config.Force);
+        Assert.Equal(["MNT_DETACH"], config.UnmountFlags);
+
+        var v1beta3 = Assert.Throws<ValidationException>(() => KubeadmConfigDecoder.DecodeReset(
+            "apiVersion: kubeadm.k8s.io/v1beta3\nkind: ResetConfiguration\n", "reset.yaml"));
+        Assert.Contains("no kind \"ResetConfiguration\" is registered for version \"kubeadm.k8s.io/v1beta3\"", v1beta3.Message);
+        var none = Assert.Throws<ValidationException>(() => KubeadmConfigDecoder.DecodeReset(
+            "apiVersion: kubeadm.k8s.io/v1beta4\nkind: InitConfiguration\n", "reset.yaml"));
+        Assert.Contains("no ResetConfiguration document", none.Message);
     }
 
     [Fact]
@@ -64,14 +83,14 @@ public sealed class ResetConfigurationTests
     [Fact]
     public void Should_RejectBadTimeouts_When_Decoding()
     {
-        var error = Assert.Throws<ValidationException>(() => ResetConfigurationDecoder.Decode(
+        var error = Assert.Throws<ValidationException>(() => KubeadmConfigDecoder.DecodeReset(
             "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ResetConfiguration\ntimeouts:\n  etcdAPICall: soon\n  etcdApiCall: 1m\n",
             "reset.yaml"));
 
-        Assert.Contains("reset.yaml: line 4, column 16: ResetConfiguration.timeouts.etcdAPICall: expected a duration such as \"2m\" or \"90s\" (time: invalid duration \"soon\")", error.Message);
-        Assert.Contains("ResetConfiguration: unknown field \"timeouts.etcdApiCall\"", error.Message);
+        Assert.Contains("reset.yaml: document 1 (ResetConfiguration), line 4, column 16: timeouts.etcdAPICall: time: invalid duration \"soon\"", error.Message);
+        Assert.Contains("line 5, column 3: timeouts.etcdApiCall: unknown field \"etcdApiCall\"", error.Message);
         Assert.Contains("timeouts.etcdAPICall: Invalid value: \"-1s\": must be greater than zero",
-            Assert.Throws<ValidationException>(() => ResetConfigurationDecoder.Decode(
+            Assert.Throws<ValidationException>(() => KubeadmConfigDecoder.DecodeReset(
                 "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ResetConfiguration\ntimeouts:\n  etcdAPICall: -1s\n", "reset.yaml")).Message);
     }
 

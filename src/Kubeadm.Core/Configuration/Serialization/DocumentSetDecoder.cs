@@ -1,7 +1,7 @@
 namespace Kubeadm.Core.Configuration.Serialization;
 
 /// <summary>Decodes the documents of one file in turn, routing each by apiVersion and kind.</summary>
-internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, bool forJoin = false)
+internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, DecodeTarget target = DecodeTarget.Init)
 {
     private readonly KubeadmConfig _config = new();
     private readonly HashSet<string> _seenKinds = new(StringComparer.Ordinal);
@@ -14,6 +14,9 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, bool for
 
     /// <summary>The profile a SecurityProfile document chose (None without one).</summary>
     public Security.SecurityProfile SecurityProfile => _config.SecurityProfile;
+
+    /// <summary>The ResetConfiguration, when decoding for `kubeadm reset` and the file has one.</summary>
+    public ResetConfiguration? Reset { get; private set; }
 
     /// <summary>The JoinConfiguration's apiVersion, once decoded.</summary>
     public string? JoinApiVersion { get; private set; }
@@ -61,7 +64,11 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, bool for
         {
             DecodeSecurityProfile(reader, document);
         }
-        else if (forJoin)
+        else if (target == DecodeTarget.Reset)
+        {
+            // kubeadm reset reads only its ResetConfiguration and passes over every other document.
+        }
+        else if (target == DecodeTarget.Join)
         {
             // kubeadm join reads only its JoinConfiguration; component configs come from the cluster.
             diagnostics.Warning($"{kind} is not used by \"kubeadm join\"; ignoring it");
@@ -91,6 +98,11 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, bool for
 
     private void DecodeKubeadmDocument(StrictMappingReader reader, YamlTreeNode document, string apiVersion, string kind)
     {
+        if (target == DecodeTarget.Reset && kind != KubeadmApiVersions.ResetConfigurationKind)
+        {
+            return;
+        }
+
         if (KubeadmApiVersions.RemovedVersions.TryGetValue(apiVersion, out var lastKubeadm))
         {
             diagnostics.Error(document.Start, "", $"your configuration file uses an old API spec: \"{apiVersion}\" (kind: \"{kind}\"). Please use kubeadm {lastKubeadm} instead and run 'kubeadm config migrate --old-config old-config-file --new-config new-config-file', which will write the new, similar spec using a newer API version.");
@@ -109,9 +121,22 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, bool for
         }
 
         var isV1Beta4 = apiVersion == KubeadmApiVersions.V1Beta4;
-        if (forJoin)
+        if (target == DecodeTarget.Join)
         {
             DecodeForJoin(reader, document, apiVersion, kind, isV1Beta4);
+            return;
+        }
+
+        if (target == DecodeTarget.Reset)
+        {
+            if (!isV1Beta4)
+            {
+                diagnostics.Error(document.Start, "", $"no kind \"{kind}\" is registered for version \"{apiVersion}\"");
+                return;
+            }
+
+            Reset = ResetConfigurationDecoder.Decode(reader, document);
+            reader.ReportUnknownFields();
             return;
         }
 
@@ -165,7 +190,7 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, bool for
                 reader.ReportUnknownFields();
                 break;
             case KubeadmApiVersions.InitConfigurationKind or KubeadmApiVersions.ClusterConfigurationKind
-                or "ResetConfiguration" or "UpgradeConfiguration":
+                or KubeadmApiVersions.ResetConfigurationKind or "UpgradeConfiguration":
                 diagnostics.Warning($"{kind} is not used by \"kubeadm join\"; ignoring it");
                 break;
             default:

@@ -11,7 +11,7 @@ public static class KubeadmConfigDecoder
     /// <summary>Decodes <paramref name="content"/>; throws <see cref="Errors.ValidationException"/> listing every error.</summary>
     public static DecodedConfig Decode(string content, string sourceName)
     {
-        var state = DecodeAll(content, sourceName, forJoin: false);
+        var state = DecodeAll(content, sourceName, DecodeTarget.Init);
         return state.Result();
     }
 
@@ -21,7 +21,7 @@ public static class KubeadmConfigDecoder
     /// </summary>
     public static DecodedJoinConfig DecodeJoin(string content, string sourceName)
     {
-        var state = DecodeAll(content, sourceName, forJoin: true);
+        var state = DecodeAll(content, sourceName, DecodeTarget.Join);
         var result = state.Result();
         if (state.Join is null)
         {
@@ -31,7 +31,18 @@ public static class KubeadmConfigDecoder
         return new DecodedJoinConfig(state.Join, state.JoinApiVersion ?? KubeadmApiVersions.V1Beta4, result.Warnings, state.SecurityProfile);
     }
 
-    private static DocumentSetDecoder DecodeAll(string content, string sourceName, bool forJoin)
+    /// <summary>
+    /// Decodes the ResetConfiguration of a `kubeadm reset --config` file (other documents are passed over, as kubeadm
+    /// does); throws <see cref="Errors.ValidationException"/> listing every error, or when there is no ResetConfiguration.
+    /// </summary>
+    public static ResetConfiguration DecodeReset(string content, string sourceName)
+    {
+        var state = DecodeAll(content, sourceName, DecodeTarget.Reset);
+        return state.Reset
+            ?? throw new Errors.ValidationException($"{sourceName}: no {KubeadmApiVersions.ResetConfigurationKind} document (apiVersion: {KubeadmApiVersions.V1Beta4}) was found");
+    }
+
+    private static DocumentSetDecoder DecodeAll(string content, string sourceName, DecodeTarget target)
     {
         ArgumentNullException.ThrowIfNull(content);
         var diagnostics = new DecodeDiagnostics(sourceName);
@@ -46,7 +57,7 @@ public static class KubeadmConfigDecoder
                 $"{sourceName}: line {e.Start.Line}, column {e.Start.Column}: invalid YAML: {YamlErrorText(e)}");
         }
 
-        var state = new DocumentSetDecoder(diagnostics, forJoin);
+        var state = new DocumentSetDecoder(diagnostics, target);
         for (var i = 0; i < documents.Count; i++)
         {
             diagnostics.DocumentNumber = i + 1;

@@ -1,4 +1,4 @@
-namespace Kubeadm.App.Reset;
+namespace Kubeadm.Core.Configuration;
 
 /// <summary>The fields of a <c>kubeadm.k8s.io/v1beta4</c> ResetConfiguration document; empty means "not set".</summary>
 public sealed record ResetConfiguration
