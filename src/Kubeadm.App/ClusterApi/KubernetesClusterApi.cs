@@ -23,6 +23,11 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
         ArgumentNullException.ThrowIfNull(item);
         var operations = ResourceOperationsTable.For<T>();
         var ns = item.Metadata.NamespaceProperty ?? "";
+
+        // The update below stamps the item with the version it read. When that update loses a race (409: a controller
+        // such as the bootstrap signer changed the object in between) the retry layer calls again with the same item,
+        // and the API server refuses a create that carries a resourceVersion, so every attempt starts without one.
+        item.Metadata.ResourceVersion = null;
         try
         {
             return await Call(() => operations.Create(_client, item, ns, cancellationToken), "create", item).ConfigureAwait(false);

@@ -84,15 +84,55 @@ public sealed class KubernetesClusterApiTests
         Assert.Equal(HttpVersion.Version20, Assert.Single(server.Requests).Version);
     }
 
+    [Fact]
+    public async Task Should_CreateWithoutAResourceVersion_When_RetriedAfterAnUpdateLostARace()
+    {
+        // init's bootstrap-token phase against a live controller-manager: cluster-info exists, the bootstrap signer
+        // re-signs it between our read and our update (409), and the retry layer calls again with the same object.
+        const string path = "/api/v1/namespaces/kube-public/configmaps";
+        const string conflict = """{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Conflict","code":409}""";
+        var server = new CannedApiServer()
+            .On("POST", path, HttpStatusCode.Conflict, conflict)
+            .On("GET", path + "/cluster-info", HttpStatusCode.OK, ClusterInfo("7"))
+            .On("GET", path + "/cluster-info", HttpStatusCode.OK, ClusterInfo("8"))
+            .On("PUT", path + "/cluster-info", HttpStatusCode.Conflict, conflict)
+            .On("PUT", path + "/cluster-info", HttpStatusCode.OK, ClusterInfo("9"));
+        using var api = server.Api();
+        var retrying = new RetryingClusterApi(api, TimeSpan.FromSeconds(30), TimeProvider.System, TimeSpan.FromMilliseconds(1));
+        var configMap = new V1ConfigMap
+        {
+            ApiVersion = "v1",
+            Kind = "ConfigMap",
+            Metadata = new V1ObjectMeta { Name = "cluster-info", NamespaceProperty = "kube-public" },
+            Data = new Dictionary<string, string> { ["kubeconfig"] = "x" },
+        };
+
+        var stored = await retrying.CreateOrUpdateAsync(configMap, CancellationToken.None);
+
+        Assert.Equal("9", stored.Metadata.ResourceVersion);
+        Assert.Equal(["POST", "GET", "PUT", "POST", "GET", "PUT"], server.Requests.Select(r => r.Method));
+        Assert.All(server.Requests.Where(r => r.Method == "POST"), r => Assert.DoesNotContain("resourceVersion", r.Body));
+        Assert.Contains("\"resourceVersion\":\"8\"", server.Requests[5].Body);
+
+        static string ClusterInfo(string version) =>
+            $$$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"cluster-info","namespace":"kube-public","resourceVersion":"{{{version}}}"}}""";
+    }
+
+    /// <summary>Answers each method and path with its canned responses in order; the last one repeats.</summary>
     private sealed class CannedApiServer : DelegatingHandler
     {
-        private readonly Dictionary<(string, string), (HttpStatusCode, string)> _answers = [];
+        private readonly Dictionary<(string, string), Queue<(HttpStatusCode, string)>> _answers = [];
 
         public List<(string Method, string Path, string Body, Version Version)> Requests { get; } = [];
 
         public CannedApiServer On(string method, string path, HttpStatusCode status, string body)
         {
-            _answers[(method, path)] = (status, body);
+            if (!_answers.TryGetValue((method, path), out var queue))
+            {
+                _answers[(method, path)] = queue = new Queue<(HttpStatusCode, string)>();
+            }
+
+            queue.Enqueue((status, body));
             return this;
         }
 
@@ -103,8 +143,8 @@ public sealed class KubernetesClusterApiTests
         {
             var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
             Requests.Add((request.Method.Method, request.RequestUri!.AbsolutePath, body, request.Version));
-            var (status, answer) = _answers.TryGetValue((request.Method.Method, request.RequestUri.AbsolutePath), out var found)
-                ? found
+            var (status, answer) = _answers.TryGetValue((request.Method.Method, request.RequestUri.AbsolutePath), out var queue)
+                ? (queue.Count > 1 ? queue.Dequeue() : queue.Peek())
                 : (HttpStatusCode.NotFound, """{"kind":"Status","code":404}""");
             return new HttpResponseMessage(status) { Content = new StringContent(answer, Encoding.UTF8, "application/json"), RequestMessage = request };
         }
