@@ -89,7 +89,7 @@ public sealed class ResetConfigurationTests
 
         Assert.Contains("reset.yaml: document 1 (ResetConfiguration), line 4, column 16: timeouts.etcdAPICall: time: invalid duration \"soon\"", error.Message);
         Assert.Contains("line 5, column 3: timeouts.etcdApiCall: unknown field \"etcdApiCall\"", error.Message);
-        Assert.Contains("timeouts.etcdAPICall: Invalid value: \"-1s\": must be greater than zero",
+        Assert.Contains("line 4, column 16: timeouts.etcdAPICall: Invalid value: \"-1s\": must be greater than zero",
             Assert.Throws<ValidationException>(() => KubeadmConfigDecoder.DecodeReset(
                 "apiVersion: kubeadm.k8s.io/v1beta4\nkind: ResetConfiguration\ntimeouts:\n  etcdAPICall: -1s\n", "reset.yaml")).Message);
     }

@@ -28,10 +28,16 @@ internal static class ResetConfigurationDecoder
         };
 
         // Only etcdAPICall changes what reset does; the others are accepted as kubeadm's shared Timeouts type has them.
-        reader.Section("timeouts", r => InitConfigurationDecoder.DecodeTimeouts(r, timeouts));
+        YamlTreeNode? etcdApiCallNode = null;
+        reader.Section("timeouts", r =>
+        {
+            InitConfigurationDecoder.DecodeTimeouts(r, timeouts);
+            etcdApiCallNode = r.ValueOf("etcdAPICall");
+        });
         if (timeouts.EtcdApiCall is { } etcd && etcd <= TimeSpan.Zero)
         {
-            diagnostics.Error(document.Start, "timeouts.etcdAPICall", $"Invalid value: \"{GoDuration.Format(etcd)}\": must be greater than zero");
+            var at = (etcdApiCallNode ?? document).Start;
+            diagnostics.Error(at, "timeouts.etcdAPICall", $"Invalid value: \"{GoDuration.Format(etcd)}\": must be greater than zero");
         }
 
         return config with { EtcdApiCallTimeout = timeouts.EtcdApiCall };

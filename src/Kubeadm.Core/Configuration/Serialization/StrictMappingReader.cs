@@ -92,6 +92,9 @@ internal sealed class StrictMappingReader
     public JsonObject? JsonObject(string name) => Read(name, (node, path) =>
         node is YamlTreeScalar { IsNull: true } ? null : YamlJsonConverter.ToJsonObject(node, path, _values));
 
+    /// <summary>The value node of a field, when present (for a check made after decoding to point at the field).</summary>
+    public YamlTreeNode? ValueOf(string name) => _fields.TryGetValue(name, out var entry) ? entry.Value : null;
+
     /// <summary>Marks a field as known without reading it (apiVersion and kind are read separately).</summary>
     public void Skip(string name) => _consumed.Add(name);
 
