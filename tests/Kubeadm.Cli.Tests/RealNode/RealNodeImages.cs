@@ -6,9 +6,9 @@ namespace Kubeadm.Cli.Tests.RealNode;
 /// <summary>
 /// The real-node test images, named exactly as `kubeadm config images list` names them for the test's
 /// imageRepository and kubernetesVersion, assembled locally as OCI archives (binary + libc + loader, no network):
-/// kube-apiserver and kube-controller-manager are the 1.20 binaries as they are; etcd (Debian's 3.4) and
-/// kube-scheduler (1.20) sit behind the test image shim (TestImageShim/main.go) under the command name, the real
-/// binary beside it as &lt;name&gt;-real; pause is the shim itself. CoreDNS and kube-proxy are not built (no binaries
+/// kube-controller-manager is the 1.20 binary as it is; etcd (Debian's 3.4), kube-scheduler and kube-apiserver
+/// (1.20) sit behind the test image shim (TestImageShim/main.go) under the command name, the real binary beside it
+/// as &lt;name&gt;-real; pause is the shim itself. CoreDNS and kube-proxy are not built (no binaries
 /// here; the addons are only API objects for init).
 /// </summary>
 internal static class RealNodeImages
@@ -33,10 +33,10 @@ internal static class RealNodeImages
         var shimBytes = await File.ReadAllBytesAsync(shim);
         var image = name switch
         {
-            "kube-apiserver" or "kube-controller-manager" =>
+            "kube-controller-manager" =>
                 (await new OciImageBuilder().WithExecutableAsync(Path.Combine(K8sTestBinaries.BinDir, name), BinOnPath + name))
                 .WithEntrypoint(BinOnPath + name),
-            "kube-scheduler" =>
+            "kube-scheduler" or "kube-apiserver" =>
                 (await new OciImageBuilder().WithExecutableAsync(Path.Combine(K8sTestBinaries.BinDir, name), BinOnPath + name + "-real"))
                 .WithFile(BinOnPath + name, shimBytes).WithEntrypoint(BinOnPath + name),
             "etcd" =>

@@ -21,7 +21,7 @@ namespace Kubeadm.Cli.Tests.RealNode;
 /// </summary>
 [Trait("Category", "RealTools")]
 [Trait("Category", "RealNode")]
-public sealed class RealNodeJoinTests(ITestOutputHelper output)
+public sealed partial class RealNodeJoinTests(ITestOutputHelper output)
 {
     private const string WorkerAddress = "192.0.2.20";
     private const string WorkerName = "kubeadm-real-worker";

@@ -9,6 +9,8 @@
 //	kube-scheduler  the same for the 1.20 scheduler (kube-scheduler-real): its secure port moves to a private
 //	                loopback port and the manifest's port is served over HTTPS, /livez and /readyz answered
 //	                from /healthz.
+//	kube-apiserver  drops the flags the 1.20 API server does not know (the security profile's
+//	                --authentication-config) and replaces itself with the real one (kube-apiserver-real).
 //	pause           the pod sandbox's process: waits for SIGINT/SIGTERM and exits 0.
 package main
 
@@ -38,6 +40,9 @@ import (
 // etcdFlagsUnknownTo34 are the flags kubeadm 1.34 sets that etcd 3.4 rejects.
 var etcdFlagsUnknownTo34 = []string{"--feature-gates", "--watch-progress-notify-interval"}
 
+// apiServerFlagsUnknownTo120 are the flags our manifests may carry that the 1.20 API server rejects.
+var apiServerFlagsUnknownTo120 = []string{"--authentication-config"}
+
 func main() {
 	self := filepath.Base(os.Args[0])
 	switch self {
@@ -45,10 +50,12 @@ func main() {
 		os.Exit(etcd(dropFlags(os.Args[1:], etcdFlagsUnknownTo34)))
 	case "kube-scheduler":
 		os.Exit(scheduler(os.Args[1:]))
+	case "kube-apiserver":
+		os.Exit(execReal("kube-apiserver-real", dropFlags(os.Args[1:], apiServerFlagsUnknownTo120)))
 	case "pause":
 		pause()
 	default:
-		fmt.Fprintf(os.Stderr, "test-image-shim: unknown role %q (run it as etcd, kube-scheduler or pause)\n", self)
+		fmt.Fprintf(os.Stderr, "test-image-shim: unknown role %q (run it as etcd, kube-scheduler, kube-apiserver or pause)\n", self)
 		os.Exit(2)
 	}
 }
@@ -69,6 +76,19 @@ func dropFlags(args, unknown []string) []string {
 		kept = append(kept, arg)
 	}
 	return kept
+}
+
+// execReal replaces this process with the real binary beside it (same pid, signals and exit code go to it).
+func execReal(realName string, args []string) int {
+	real := filepath.Join(filepath.Dir(os.Args[0]), realName)
+	// Run by its bare command name (the manifest's "command: kube-apiserver"), the shim was found on PATH, and so is
+	// the real binary; exec does not search PATH itself.
+	if found, err := exec.LookPath(real); err == nil {
+		real = found
+	}
+	err := syscall.Exec(real, append([]string{real}, args...), os.Environ())
+	fmt.Fprintf(os.Stderr, "test-image-shim: exec %s: %v\n", real, err)
+	return 1
 }
 
 func pause() {
