@@ -1,6 +1,7 @@
 using k8s.KubeConfigModels;
 using Kubeadm.App.ClusterApi;
 using Kubeadm.App.Init;
+using Kubeadm.App.Plan;
 using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Configuration.Validation;
@@ -78,6 +79,11 @@ public sealed class JoinContext
 
     public bool DryRun => Join.DryRun;
 
+    /// <summary>Set for `join --plan`: the run takes the dry-run paths over the plan's ports and reports what it would do.</summary>
+    public PlanSession? Plan { get; init; }
+
+    public bool IsPlan => Plan is not null;
+
     public bool IsControlPlane => Join.ControlPlane is not null;
 
     /// <summary>The Node name the kubelet registers (hostname &lt; nodeRegistration.name &lt; hostname-override).</summary>
@@ -132,6 +138,8 @@ public sealed class JoinContext
             Hostname = Hostname,
             PreflightHost = PreflightHost,
             DryRunDirectory = DryRunDirectory,
+            IsPlan = IsPlan,
+            FileReused = Plan is { } plan ? plan.FileReused : _ => { },
             RegisterWithTaints = !IsControlPlane,
         };
         return _node;
