@@ -6,6 +6,7 @@ using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Configuration.Validation;
 using Kubeadm.Core.Constants;
+using Kubeadm.Core.Errors;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Kubelet;
 using Kubeadm.Core.Patches;
@@ -27,6 +28,7 @@ public sealed class JoinContext
 {
     private JoinClusterState? _cluster;
     private InitContext? _node;
+    private KubeadmUserException? _discoveryFailure;
 
     public required JoinConfiguration Join { get; init; }
 
@@ -93,6 +95,9 @@ public sealed class JoinContext
     public bool LocalMode =>
         _cluster is { } cluster && KubeadmFeatureGates.IsEnabled(cluster.Node.Cluster.FeatureGates, KubeadmFeatureGates.ControlPlaneKubeletLocalMode);
 
+    /// <summary>The cluster once discovered (null before, or when discovery failed); never triggers discovery.</summary>
+    public JoinClusterState? Discovered => _cluster;
+
     /// <summary>The cluster as this node sees it, discovered on first use.</summary>
     public async Task<JoinClusterState> ClusterAsync(CancellationToken cancellationToken)
     {
@@ -101,7 +106,23 @@ public sealed class JoinContext
             return _cluster;
         }
 
-        var tlsBootstrap = await Discover(Join, cancellationToken).ConfigureAwait(false);
+        // A plan goes on after a failed phase: discovery failed once is not tried again by every later phase.
+        if (_discoveryFailure is not null)
+        {
+            throw _discoveryFailure;
+        }
+
+        K8SConfiguration tlsBootstrap;
+        try
+        {
+            tlsBootstrap = await Discover(Join, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeadmUserException e) when (IsPlan)
+        {
+            _discoveryFailure = e;
+            throw;
+        }
+
         var client = Journal.Track(ClientFor(tlsBootstrap));
         var node = await JoinClusterConfigReader.ReadAsync(client, Join, Out, cancellationToken).ConfigureAwait(false);
         ApplySecurityProfile(node);

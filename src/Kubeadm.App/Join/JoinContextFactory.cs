@@ -93,22 +93,27 @@ public sealed class JoinContextFactory
                     ? KubeconfigYamlReader.Read(hostFileSystem.ReadAllText(KubeadmConstants.AdminKubeConfigFile), KubeadmConstants.AdminKubeConfigFile)
                     : await discovery.DiscoverAsync(config, ct).ConfigureAwait(false);
                 plan?.UseCluster(new PlanClusterSource(
-                    ClusterClientFactory.FromKubeconfig(discovered, "the TLS bootstrap kubeconfig", apiTimeout, _environment.Clock),
+                    BootstrapClient(discovered, apiTimeout),
                     fromAdmin
                         ? $"read through {KubeadmConstants.AdminKubeConfigFile} (this node's, as the run uses it)"
                         : $"discovered through {DiscoveredFrom(config)} (cluster-info, read only); read with the bootstrap token"
                             + (config.ControlPlane is null ? "" : " and the admin.conf this join makes")));
                 return discovered;
             },
-            ClientFor = kubeconfig => ClusterClientFactory.FromKubeconfig(kubeconfig, "the TLS bootstrap kubeconfig", apiTimeout, _environment.Clock),
+            ClientFor = kubeconfig => BootstrapClient(kubeconfig, apiTimeout),
             ClientForFile = path => plan is not null
-                ? plan.Objects ?? plan.AttachCluster(ClusterClientFactory.FromKubeconfig(fileSystem, path, apiTimeout, _environment.Clock))
+                ? plan.Objects ?? plan.AttachCluster(
+                    _environment.ClusterClientFor?.Invoke(fileSystem, path) ?? ClusterClientFactory.FromKubeconfig(fileSystem, path, apiTimeout, _environment.Clock))
                 : join.DryRun
                 ? throw new KubeadmUserException($"dry run: {path} is not used to change the cluster")
                 : ClusterClientFactory.FromKubeconfig(hostFileSystem, path, apiTimeout, _environment.Clock),
             EtcdMembership = _environment.EtcdMembership ?? (context => new StackedEtcdMembership(context)),
         };
     }
+
+    private Kubeadm.Core.ClusterApi.IClusterApi BootstrapClient(k8s.KubeConfigModels.K8SConfiguration kubeconfig, TimeSpan apiTimeout) =>
+        _environment.ClusterClientForKubeconfig?.Invoke(kubeconfig)
+        ?? ClusterClientFactory.FromKubeconfig(kubeconfig, "the TLS bootstrap kubeconfig", apiTimeout, _environment.Clock);
 
     private static string DiscoveredFrom(Kubeadm.Core.Configuration.JoinConfiguration join) =>
         join.Discovery.BootstrapToken?.ApiServerEndpoint is { Length: > 0 } endpoint ? endpoint : join.Discovery.File?.KubeConfigPath ?? "the discovery file";
