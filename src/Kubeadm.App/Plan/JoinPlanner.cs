@@ -86,8 +86,9 @@ public static class JoinPlanner
     /// When discovery fails, every later phase that needs the cluster fails with the same error: the plan lists that
     /// conflict once (at the phase the run would stop at) and says the later phases could not be planned.
     /// </summary>
-    internal static NodePlan WithoutRepeatedConflicts(NodePlan plan)
+    public static NodePlan WithoutRepeatedConflicts(NodePlan plan)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         var first = new Dictionary<string, string>(StringComparer.Ordinal);
         var repeated = new HashSet<string>(StringComparer.Ordinal);
         var items = new List<PlannedItem>();
