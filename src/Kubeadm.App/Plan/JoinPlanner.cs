@@ -37,7 +37,7 @@ public static class JoinPlanner
         if (controlPlane && stackedEtcd)
         {
             actions["check-etcd"] = "checks that the etcd cluster is healthy (the plan checked it)";
-            actions[localMode ? "etcd-join" : "control-plane-join/etcd"] = "adds the etcd member, waits for it to catch up, promotes it and waits for the etcd cluster";
+            actions[localMode ? "etcd-join" : "control-plane-join/etcd"] = "adds the etcd member unless it is one already, waits for it to catch up, promotes it and waits for the etcd cluster";
         }
 
         return actions;
