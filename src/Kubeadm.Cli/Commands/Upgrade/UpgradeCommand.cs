@@ -32,6 +32,7 @@ public sealed class UpgradeCommand
         Command[] subcommands =
         [
             // One line per sub-command, in kubeadm's (alphabetical) order: apply, diff, node, plan.
+            UpgradeDiffCommand.Create(_context),
             UpgradePlanCommand.Create(_context),
         ];
         foreach (var subcommand in subcommands)
