@@ -5,6 +5,7 @@ using Kubeadm.Core.Constants;
 using Kubeadm.Core.ControlPlane;
 using Kubeadm.Core.EtcdApi;
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Preflight;
 using Kubeadm.Core.Upgrade.Apply;
 
 namespace Kubeadm.App.Upgrade;
@@ -38,8 +39,17 @@ public sealed class UpgradeContext
     /// <summary>Reads one line typed by the user (the confirmation prompt).</summary>
     public Func<string?> ReadLine { get; init; } = () => null;
 
-    /// <summary>The normalized --ignore-preflight-errors (lower-case names, or "all").</summary>
-    public IReadOnlySet<string> IgnorePreflightErrors { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+    /// <summary>--ignore-preflight-errors.</summary>
+    public IgnoredPreflightErrors IgnorePreflightErrors { get; init; } = IgnoredPreflightErrors.None;
+
+    /// <summary>The API server's /version (gitVersion).</summary>
+    public required Func<CancellationToken, Task<string>> ServerVersion { get; init; }
+
+    /// <summary>The root check; defaults to the process's real privileges.</summary>
+    public Func<bool> IsPrivilegedUser { get; init; } = () => Environment.IsPrivilegedProcess;
+
+    /// <summary>Opens the node's container runtime (the ImagePull check); null where none is configured.</summary>
+    public Func<Kubeadm.Core.Runtime.IContainerRuntime>? ContainerRuntime { get; init; }
 
     /// <summary>The progress of this upgrade on this node (loaded or started by the control-plane phase).</summary>
     public UpgradeRunState? State { get; set; }
@@ -66,9 +76,6 @@ public sealed class UpgradeContext
 
     public TimeSpan UpgradeManifestsTimeout =>
         Options.UpgradeManifestsTimeout ?? Config.Init.Timeouts.UpgradeManifests ?? KubeadmConstants.UpgradeManifestsTimeout;
-
-    public bool IsIgnored(string check) =>
-        IgnorePreflightErrors.Contains("all") || IgnorePreflightErrors.Contains(check.ToLowerInvariant());
 
     public StaticPodWaiter Waiter() => new(Api, NodeName, Clock, UpgradeManifestsTimeout, Options.PollInterval, Out);
 }
