@@ -4,6 +4,7 @@ using Kubeadm.Core.Constants;
 using Kubeadm.Core.ControlPlane;
 using Kubeadm.Core.Images;
 using Kubeadm.Core.Preflight;
+using Kubeadm.Core.Upgrade.Apply;
 
 namespace Kubeadm.App.Upgrade;
 

@@ -65,6 +65,8 @@ public sealed class ReadThroughDryRunClusterApi : IClusterApi
         return Task.FromResult(csr);
     }
 
+    public Task<string> GetServerVersionAsync(CancellationToken cancellationToken) => _real.GetServerVersionAsync(cancellationToken);
+
     private void Print<T>(string verb, T item)
         where T : class, IKubernetesObject<V1ObjectMeta> =>
         _output.WriteLine($"[dryrun] Would {verb} {ApiResource.Of<T>().Resource} {Qualified(item.Metadata?.NamespaceProperty ?? "", item.Metadata?.Name ?? "")}");

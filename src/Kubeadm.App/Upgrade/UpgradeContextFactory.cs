@@ -35,6 +35,8 @@ public sealed class UpgradeContextFactory
     public async Task<UpgradeContext> CreateAsync(UpgradeOptions options, bool isApply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var upgradeConfig = LoadConfiguration(options.ConfigPath);
+        options = UpgradeOptionsMerge.WithConfiguration(options, upgradeConfig, isApply);
         var output = _environment.Out;
         var hostFileSystem = _environment.FileSystemFor(options.Rootfs);
         var isControlPlane = hostFileSystem.FileExists($"{KubeadmConstants.ManifestsDir}/kube-apiserver.yaml");
@@ -81,6 +83,9 @@ public sealed class UpgradeContextFactory
         }
 
         config.Init.DryRun = options.DryRun;
+        config.Init.NodeRegistration.ImagePullPolicy = isApply ? upgradeConfig.Apply.ImagePullPolicy : upgradeConfig.Node.ImagePullPolicy;
+        config.Init.Timeouts.KubernetesApiCall ??= upgradeConfig.Timeouts.KubernetesApiCall;
+        config.Init.Timeouts.EtcdApiCall ??= upgradeConfig.Timeouts.EtcdApiCall;
         config.Cluster.KubernetesVersion = target ?? clusterVersion;
         if (options.UpgradeManifestsTimeout is { } timeout)
         {
@@ -136,6 +141,33 @@ public sealed class UpgradeContextFactory
                     hostFileSystem, [etcdEndpoint], certificatesDir, config.Init.Timeouts.EtcdApiCall ?? KubeadmConstants.EtcdApiCallTimeout,
                     line => _environment.Err.WriteLine(line))),
         };
+    }
+
+    private UpgradeConfiguration LoadConfiguration(string? path)
+    {
+        if (path is null)
+        {
+            return new UpgradeConfiguration();
+        }
+
+        string text;
+        try
+        {
+            text = new System.Text.UTF8Encoding(false).GetString(_environment.ReadUserFile(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new KubeadmUserException($"unable to read config from \"{path}\": {e.Message}", e);
+        }
+
+        try
+        {
+            return KubeadmConfigDecoder.DecodeUpgrade(text, path);
+        }
+        catch (ValidationException e)
+        {
+            throw new KubeadmUserException(e.Message, e);
+        }
     }
 
     /// <summary>The version argument, required by `upgrade apply` (kubeadm: "missing one or more required arguments: [version]").</summary>

@@ -50,6 +50,9 @@ public sealed record UpgradeOptions
 
     public TimeSpan EtcdRetryInterval { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>The flags given on the command line (without dashes): they win over the --config file's fields.</summary>
+    public IReadOnlySet<string> ChangedFlags { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The session asks before it changes anything (kubeadm: unless --yes, --force or --dry-run).</summary>
     public bool IsInteractive => !(Yes || Force || DryRun);
 }

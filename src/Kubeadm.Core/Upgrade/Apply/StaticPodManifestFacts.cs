@@ -7,13 +7,7 @@ namespace Kubeadm.Core.Upgrade.Apply;
 public static class StaticPodManifestFacts
 {
     /// <summary>The tag of the first container's image ("" when the manifest has none or cannot be read).</summary>
-    public static string ImageVersion(string manifest)
-    {
-        var image = FirstContainerImage(manifest);
-        var slash = image.LastIndexOf('/');
-        var colon = image.LastIndexOf(':');
-        return colon > slash ? image[(colon + 1)..] : "";
-    }
+    public static string ImageVersion(string manifest) => Upgrade.ImageVersion.FromImage(FirstContainerImage(manifest));
 
     /// <summary>The first container's image reference ("" when there is none).</summary>
     public static string FirstContainerImage(string manifest)
