@@ -32,6 +32,8 @@ public sealed class UpgradeCommand
         Command[] subcommands =
         [
             // One line per sub-command, in kubeadm's (alphabetical) order: apply, diff, node, plan.
+            UpgradeWorkflowCommand.Apply(_context),
+            UpgradeWorkflowCommand.Node(_context),
         ];
         foreach (var subcommand in subcommands)
         {
