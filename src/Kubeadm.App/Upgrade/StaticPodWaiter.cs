@@ -57,7 +57,7 @@ public sealed class StaticPodWaiter
         if (!found)
         {
             throw new UpgradeWaitException(
-                $"failed to obtain static Pod hash for component {component} on Node {_nodeName}: no mirror Pod {MirrorPod(component)} with a {ConfigHashAnnotation} annotation after {Timeout}{Cause(lastError)}");
+                $"failed to obtain static Pod hash for component {component} on Node {_nodeName}: no mirror Pod {MirrorPod(component)} with a {ConfigHashAnnotation} annotation after {Kubeadm.Core.Configuration.Serialization.GoDuration.Format(Timeout)}{Cause(lastError)}");
         }
 
         return last!;
@@ -82,7 +82,7 @@ public sealed class StaticPodWaiter
         }, cancellationToken).ConfigureAwait(false);
         if (!changed)
         {
-            throw new UpgradeWaitException($"static Pod hash for component {component} on Node {_nodeName} did not change after {Timeout}{Cause(lastError)}");
+            throw new UpgradeWaitException($"static Pod hash for component {component} on Node {_nodeName} did not change after {Kubeadm.Core.Configuration.Serialization.GoDuration.Format(Timeout)}{Cause(lastError)}");
         }
     }
 
@@ -118,7 +118,7 @@ public sealed class StaticPodWaiter
         }, cancellationToken).ConfigureAwait(false);
         if (!running)
         {
-            throw new UpgradeWaitException($"the Pods with label selector {selector} were not all Running after {Timeout}{notRunning}");
+            throw new UpgradeWaitException($"the Pods with label selector {selector} were not all Running after {Kubeadm.Core.Configuration.Serialization.GoDuration.Format(Timeout)}{notRunning}");
         }
     }
 

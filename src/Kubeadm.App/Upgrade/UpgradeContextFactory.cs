@@ -29,8 +29,15 @@ public sealed class UpgradeContextFactory
     private static readonly TimeSpan ConfigReadBudget = TimeSpan.FromSeconds(30);
 
     private readonly InitEnvironment _environment;
+    private readonly Func<bool> _isPrivilegedUser;
 
-    public UpgradeContextFactory(InitEnvironment environment) => _environment = environment;
+    /// <param name="environment">The host.</param>
+    /// <param name="isPrivilegedUser">The root check; defaults to the process's real privileges.</param>
+    public UpgradeContextFactory(InitEnvironment environment, Func<bool>? isPrivilegedUser = null)
+    {
+        _environment = environment;
+        _isPrivilegedUser = isPrivilegedUser ?? (() => Environment.IsPrivilegedProcess);
+    }
 
     public async Task<UpgradeContext> CreateAsync(UpgradeOptions options, bool isApply, CancellationToken cancellationToken)
     {
@@ -132,6 +139,7 @@ public sealed class UpgradeContextFactory
             NodeName = nodeName,
             IsApply = isApply,
             ReadLine = _environment.ReadLine,
+            IsPrivilegedUser = _isPrivilegedUser,
             IgnorePreflightErrors = new IgnoredPreflightErrors(IgnorePreflightErrorsValidator.Normalize(options.IgnorePreflightErrors, [])),
             ServerVersion = ct => ServerVersionAsync(realClient, ct),
             ContainerRuntime = () => _environment.ContainerRuntimeFor(hostFileSystem, registration.CriSocket),

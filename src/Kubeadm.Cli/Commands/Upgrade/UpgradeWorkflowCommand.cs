@@ -78,7 +78,7 @@ public sealed class UpgradeWorkflowCommand
             }
 
             Argument<string[]>? version = null;
-            if (_isApply)
+            if (_isApply && !node.HasChildren)
             {
                 version = new Argument<string[]>("version") { Arity = ArgumentArity.ZeroOrMore };
                 command.Arguments.Add(version);
