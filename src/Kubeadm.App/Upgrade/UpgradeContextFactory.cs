@@ -45,6 +45,7 @@ public sealed class UpgradeContextFactory
         var upgradeConfig = LoadConfiguration(options.ConfigPath);
         options = UpgradeOptionsMerge.WithConfiguration(options, upgradeConfig, isApply);
         var output = _environment.Out;
+        var target = isApply ? TargetOf(options) : null;
         var hostFileSystem = _environment.FileSystemFor(options.Rootfs);
         var isControlPlane = hostFileSystem.FileExists($"{KubeadmConstants.ManifestsDir}/kube-apiserver.yaml");
         var kubeconfigPath = options.KubeconfigPath is { Length: > 0 } given
@@ -60,7 +61,6 @@ public sealed class UpgradeContextFactory
             : ClusterClientFactory.FromKubeconfig(hostFileSystem, kubeconfigPath, KubeadmConstants.KubernetesApiCallTimeout, _environment.Clock);
         IClusterApi api = options.DryRun ? new ReadThroughDryRunClusterApi(realClient, output) : realClient;
 
-        var target = isApply ? TargetOf(options) : null;
         ClusterConfigurationFetcher.Announce(output, "upgrade");
         var fetcher = new ClusterConfigurationFetcher((_, _) => realClient, _environment.Clock, ConfigReadBudget);
         KubeadmConfig config;
