@@ -33,12 +33,6 @@ public static class StaticPodWriter
     public static StaticPodHostFacts HostFacts(InitContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var fileSystem = context.FileSystem;
-        var certificatesDir = context.Config.Cluster.CertificatesDir;
-        var usingExternalCa = fileSystem.FileExists($"{certificatesDir}/ca.crt") && !fileSystem.FileExists($"{certificatesDir}/ca.key");
-        return new StaticPodHostFacts(
-            ProxyEnvironment.Read(context.GetEnvironmentVariable),
-            path => fileSystem.DirectoryExists(path) || fileSystem.FileExists(path),
-            usingExternalCa);
+        return StaticPodHostFacts.Read(context.FileSystem, context.Config.Cluster.CertificatesDir, context.GetEnvironmentVariable);
     }
 }
