@@ -45,11 +45,9 @@ public static class UpgradeClusterPhases
             context.Out.WriteLine($"[upgrade] Backing up kubelet config file to {backup}");
             fileSystem.CreateDirectory(backupDir, FileModes.PrivateDirectory);
             fileSystem.WriteFile(backup, fileSystem.ReadAllBytes(path), fileSystem.GetMode(path));
-            if (context.State is { } state)
-            {
-                state.Component("kubelet-config").AddFile(new BackedUpFile(path, backup));
-                UpgradeStateStore.Save(context, state);
-            }
+            var state = context.State ??= UpgradeStateStore.LoadOrStart(context);
+            state.Component("kubelet-config").AddFile(new BackedUpFile(path, backup));
+            UpgradeStateStore.Save(context, state);
         }
 
         await KubeletStarter.WriteConfigFileAsync(context.Node, cancellationToken).ConfigureAwait(false);
