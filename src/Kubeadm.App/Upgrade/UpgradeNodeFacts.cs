@@ -3,7 +3,6 @@ using Kubeadm.Core.Constants;
 using Kubeadm.Core.ControlPlane;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.KubeConfig;
-using YamlDotNet.RepresentationModel;
 
 namespace Kubeadm.App.Upgrade;
 
@@ -58,37 +57,11 @@ public static class UpgradeNodeFacts
         }
     }
 
-    /// <summary>The "address:port" the kube-apiserver manifest on this node advertises, or null.</summary>
+    /// <summary>The address and port the kube-apiserver manifest on this node advertises (its kubeadm annotation), or null.</summary>
     public static (string Address, int Port)? AdvertisedEndpoint(IFileSystem fileSystem)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         var path = ComponentNames.ManifestPath(KubeadmConstants.ManifestsDir, ComponentNames.ApiServer);
-        if (!fileSystem.FileExists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(fileSystem.ReadAllText(path)));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
-                || !root.Children.TryGetValue(new YamlScalarNode("metadata"), out var metadata) || metadata is not YamlMappingNode meta
-                || !meta.Children.TryGetValue(new YamlScalarNode("annotations"), out var annotations) || annotations is not YamlMappingNode map
-                || !map.Children.TryGetValue(new YamlScalarNode(ApiServerPodBuilder.AdvertiseAddressEndpointAnnotation), out var value)
-                || value is not YamlScalarNode { Value: { } endpoint })
-            {
-                return null;
-            }
-
-            var colon = endpoint.LastIndexOf(':');
-            return colon > 0 && int.TryParse(endpoint[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var port)
-                ? (endpoint[..colon].Trim('[', ']'), port)
-                : null;
-        }
-        catch (YamlDotNet.Core.YamlException)
-        {
-            return null;
-        }
+        return fileSystem.FileExists(path) ? Kubeadm.Core.Upgrade.AdvertisedEndpoint.FromManifest(fileSystem.ReadAllText(path)) : null;
     }
 }
