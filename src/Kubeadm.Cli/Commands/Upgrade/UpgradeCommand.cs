@@ -32,7 +32,9 @@ public sealed class UpgradeCommand
         Command[] subcommands =
         [
             // One line per sub-command, in kubeadm's (alphabetical) order: apply, diff, node, plan.
+            UpgradeWorkflowCommand.Apply(_context),
             UpgradeDiffCommand.Create(_context),
+            UpgradeWorkflowCommand.Node(_context),
             UpgradePlanCommand.Create(_context),
         ];
         foreach (var subcommand in subcommands)
