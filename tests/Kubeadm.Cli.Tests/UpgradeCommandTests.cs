@@ -14,6 +14,7 @@ public sealed class UpgradeCommandTests
     private readonly InMemoryFileSystem _fileSystem = new();
     private readonly InMemoryClusterApi _api = new() { ServerVersion = "v1.33.5" };
     private readonly InMemoryPreflightHost _preflight = new();
+    private readonly Dictionary<string, string> _userFiles = [];
 
     public UpgradeCommandTests()
     {
@@ -47,6 +48,7 @@ public sealed class UpgradeCommandTests
             PreflightHostFor = _ => _preflight,
             GetEnvironmentVariable = _ => null,
             ClusterClientFor = (_, _) => _api,
+            ReadUserFile = path => _userFiles.TryGetValue(path, out var text) ? System.Text.Encoding.UTF8.GetBytes(text) : throw new FileNotFoundException($"open {path}: no such file or directory"),
         };
         var exitCode = await KubeadmCli.RunAsync(args, environment);
         return new CliRun(exitCode, output.ToString(), error.ToString());
@@ -81,6 +83,35 @@ public sealed class UpgradeCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("apiVersion: output.kubeadm.k8s.io/v1alpha3\n", run.Output);
         Assert.EndsWith("kind: UpgradePlan\n", run.Output);
+    }
+
+    [Fact]
+    public async Task Should_PlanTheConfiguredVersion_When_TheUpgradeConfigurationNamesOne_AndTheArgumentWins()
+    {
+        _userFiles["/root/upgrade.yaml"] = "apiVersion: kubeadm.k8s.io/v1beta4\nkind: UpgradeConfiguration\nplan:\n  kubernetesVersion: v1.34.1\n";
+
+        var fromConfig = await RunAsync("upgrade", "plan", "--config", "/root/upgrade.yaml");
+        var fromArgument = await RunAsync("upgrade", "plan", "v1.34.2", "--config", "/root/upgrade.yaml");
+
+        Assert.Equal(0, fromConfig.ExitCode);
+        Assert.Contains("\tkubeadm upgrade apply v1.34.1\n", fromConfig.Output);
+        Assert.Equal(0, fromArgument.ExitCode);
+        Assert.Contains("\tkubeadm upgrade apply v1.34.2\n", fromArgument.Output);
+    }
+
+    [Theory]
+    [InlineData("plan")]
+    [InlineData("diff")]
+    public async Task Should_RefuseTheConfigFile_When_ItHasAnUnknownField(string subcommand)
+    {
+        _userFiles["/root/upgrade.yaml"] = "apiVersion: kubeadm.k8s.io/v1beta4\nkind: UpgradeConfiguration\nplan:\n  kubernetesVersoin: v1.34.1\n";
+
+        var run = await RunAsync("upgrade", subcommand, "--config", "/root/upgrade.yaml");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("/root/upgrade.yaml", run.Error);
+        Assert.Contains("unknown field \"kubernetesVersoin\"", run.Error);
+        Assert.DoesNotContain("   at ", run.Error);
     }
 
     [Theory]

@@ -42,7 +42,7 @@ public sealed class UpgradeContextFactory
     public async Task<UpgradeContext> CreateAsync(UpgradeOptions options, bool isApply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var upgradeConfig = LoadConfiguration(options.ConfigPath);
+        var upgradeConfig = UpgradeConfigurationFile.Load(_environment.ReadUserFile, options.ConfigPath);
         options = UpgradeOptionsMerge.WithConfiguration(options, upgradeConfig, isApply);
         var output = _environment.Out;
         var target = isApply ? TargetOf(options) : null;
@@ -149,33 +149,6 @@ public sealed class UpgradeContextFactory
                     hostFileSystem, [etcdEndpoint], certificatesDir, config.Init.Timeouts.EtcdApiCall ?? KubeadmConstants.EtcdApiCallTimeout,
                     line => _environment.Err.WriteLine(line))),
         };
-    }
-
-    private UpgradeConfiguration LoadConfiguration(string? path)
-    {
-        if (path is null)
-        {
-            return new UpgradeConfiguration();
-        }
-
-        string text;
-        try
-        {
-            text = new System.Text.UTF8Encoding(false).GetString(_environment.ReadUserFile(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new KubeadmUserException($"unable to read config from \"{path}\": {e.Message}", e);
-        }
-
-        try
-        {
-            return KubeadmConfigDecoder.DecodeUpgrade(text, path);
-        }
-        catch (ValidationException e)
-        {
-            throw new KubeadmUserException(e.Message, e);
-        }
     }
 
     /// <summary>The version argument, required by `upgrade apply` (kubeadm: "missing one or more required arguments: [version]").</summary>

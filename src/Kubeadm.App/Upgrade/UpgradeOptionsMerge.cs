@@ -48,4 +48,34 @@ public static class UpgradeOptionsMerge
             SkipPhases = options.SkipPhases ?? node.SkipPhases,
         };
     }
+
+    /// <summary>`upgrade plan`: the version argument, else plan.kubernetesVersion; flags given win over the plan section.</summary>
+    public static UpgradePlanOptions ForPlan(UpgradePlanOptions options, UpgradePlanConfiguration config, IReadOnlySet<string> changedFlags)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(changedFlags);
+        bool Pick(string flag, bool fromFlag, bool? fromConfig) => changedFlags.Contains(flag) || fromConfig is null ? fromFlag : fromConfig.Value;
+        return options with
+        {
+            TargetVersion = options.TargetVersion is { Length: > 0 } ? options.TargetVersion : config.KubernetesVersion,
+            AllowExperimentalUpgrades = Pick("allow-experimental-upgrades", options.AllowExperimentalUpgrades, config.AllowExperimentalUpgrades),
+            AllowReleaseCandidateUpgrades = Pick("allow-release-candidate-upgrades", options.AllowReleaseCandidateUpgrades, config.AllowRcUpgrades),
+            PrintConfig = Pick("print-config", options.PrintConfig, config.PrintConfig),
+            IgnorePreflightErrors = [.. options.IgnorePreflightErrors, .. config.IgnorePreflightErrors],
+        };
+    }
+
+    /// <summary>`upgrade diff`: the version argument, else diff.kubernetesVersion; --context-lines given wins over diff.contextLines.</summary>
+    public static UpgradeDiffOptions ForDiff(UpgradeDiffOptions options, UpgradeDiffConfiguration config, IReadOnlySet<string> changedFlags)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(changedFlags);
+        return options with
+        {
+            TargetVersion = options.TargetVersion is { Length: > 0 } ? options.TargetVersion : config.KubernetesVersion,
+            ContextLines = changedFlags.Contains("context-lines") || config.ContextLines is null ? options.ContextLines : config.ContextLines.Value,
+        };
+    }
 }

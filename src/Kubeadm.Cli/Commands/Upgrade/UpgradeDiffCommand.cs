@@ -33,7 +33,8 @@ public static class UpgradeDiffCommand
             DefaultValueFactory = _ => 3,
         };
         var kubeconfig = UpgradeCommandContext.KubeconfigOption();
-        var command = new Command("diff", ShortHelp) { version, apiServer, contextLines, controllerManager, kubeconfig, scheduler };
+        var config = UpgradeCommandContext.ConfigOption();
+        var command = new Command("diff", ShortHelp) { version, apiServer, config, contextLines, controllerManager, kubeconfig, scheduler };
         context.Help.Register(command, LongHelp);
         command.SetAction((parse, cancellationToken) => context.RunAsync(parse, async () =>
         {
@@ -51,6 +52,8 @@ public static class UpgradeDiffCommand
                 ControllerManagerManifest = Get(parse, controllerManager) ?? defaults.ControllerManagerManifest,
                 SchedulerManifest = Get(parse, scheduler) ?? defaults.SchedulerManifest,
             };
+            var upgradeConfig = UpgradeConfigurationFile.Load(context.Environment.ReadUserFile, Get(parse, config));
+            options = UpgradeOptionsMerge.ForDiff(options, upgradeConfig.Diff, ChangedFlags(parse));
             var fileSystem = context.FileSystem(parse);
             var api = context.Client(fileSystem, parse.GetValue(kubeconfig));
             var environment = context.Environment;

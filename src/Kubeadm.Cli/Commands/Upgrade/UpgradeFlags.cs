@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using Kubeadm.App.Upgrade;
 using Kubeadm.Core.Constants;
 using static Kubeadm.Cli.Commands.FlagValues;
@@ -105,8 +104,7 @@ public sealed class UpgradeFlags
             Yes = Value(Yes),
             Rootfs = parse.GetValue(global.Rootfs) ?? "/",
             Verbosity = parse.GetValue(global.Verbosity),
-            ChangedFlags = new HashSet<string>(
-                parse.CommandResult.Children.OfType<OptionResult>().Where(o => !o.Implicit).Select(o => o.Option.Name.TrimStart('-')), StringComparer.Ordinal),
+            ChangedFlags = ChangedFlags(parse),
         };
     }
 }

@@ -37,6 +37,9 @@ public static class UpgradePlanCommand
         command.SetAction((parse, cancellationToken) => context.RunAsync(parse, async () =>
         {
             var options = flags.Bind(parse, parse.GetValue(version) ?? []);
+            var upgradeConfig = UpgradeConfigurationFile.Load(context.Environment.ReadUserFile, Get(parse, flags.Config));
+            options = UpgradeOptionsMerge.ForPlan(options, upgradeConfig.Plan, ChangedFlags(parse));
+            options = options with { IgnorePreflightErrors = IgnorePreflightErrorsValidator.Normalize(options.IgnorePreflightErrors, []) };
             var fileSystem = context.FileSystem(parse);
             var api = context.Client(fileSystem, parse.GetValue(flags.Kubeconfig));
             var environment = context.Environment;
@@ -73,6 +76,8 @@ public static class UpgradePlanCommand
             Description = "Show release candidate versions of Kubernetes as an upgrade alternative and allow upgrading to a release candidate versions of Kubernetes.",
         };
 
+        public Option<string> Config { get; } = UpgradeCommandContext.ConfigOption();
+
         public Option<string[]> IgnorePreflightErrors { get; } = List("--ignore-preflight-errors", "A list of checks whose errors will be shown as warnings. Example: 'IsPrivilegedUser,Swap'. Value 'all' ignores errors from all checks.");
 
         public Option<string> Kubeconfig { get; } = UpgradeCommandContext.KubeconfigOption();
@@ -95,7 +100,7 @@ public static class UpgradePlanCommand
 
         public IEnumerable<Option> All() =>
         [
-            AllowExperimentalUpgrades, AllowMissingTemplateKeys, AllowReleaseCandidateUpgrades, IgnorePreflightErrors, Kubeconfig,
+            AllowExperimentalUpgrades, AllowMissingTemplateKeys, AllowReleaseCandidateUpgrades, Config, IgnorePreflightErrors, Kubeconfig,
             Output, PrintConfig, ShowManagedFields,
         ];
 
@@ -119,7 +124,7 @@ public static class UpgradePlanCommand
                 AllowExperimentalUpgrades = parse.GetValue(AllowExperimentalUpgrades),
                 AllowReleaseCandidateUpgrades = parse.GetValue(AllowReleaseCandidateUpgrades),
                 PrintConfig = parse.GetValue(PrintConfig),
-                IgnorePreflightErrors = IgnorePreflightErrorsValidator.Normalize(GetList(parse, IgnorePreflightErrors) ?? [], []),
+                IgnorePreflightErrors = GetList(parse, IgnorePreflightErrors) ?? [],
                 Output = format,
             };
         }
