@@ -155,6 +155,30 @@ internal static class KubeletApiObjects
             },
         }.ToJsonString();
 
+    /// <summary>
+    /// Applies a JSON merge patch (RFC 7386) to <paramref name="target"/> in place: objects merge, null removes, anything
+    /// else replaces. The node identity may update pods/status and nodes/status but not read them, so kubectl's patch
+    /// (which reads the subresource first) is refused; the stand-in reads the object, patches it here and replaces the status.
+    /// </summary>
+    public static void ApplyMergePatch(JsonObject target, JsonObject patch)
+    {
+        foreach (var (key, value) in patch.ToList())
+        {
+            if (value is null)
+            {
+                target.Remove(key);
+            }
+            else if (value is JsonObject patchObject && target[key] is JsonObject targetObject)
+            {
+                ApplyMergePatch(targetObject, patchObject);
+            }
+            else
+            {
+                target[key] = value.DeepClone();
+            }
+        }
+    }
+
     private static JsonObject Condition(string type, string status, string since) =>
         new() { ["type"] = type, ["status"] = status, ["lastTransitionTime"] = since };
 

@@ -89,6 +89,16 @@ public sealed class KubeletStandInObjectsTests
         Assert.Equal(("Ready", "True"), ((string?)status["conditions"]![0]!["type"], (string?)status["conditions"]![0]!["status"]));
     }
 
+    [Fact]
+    public void Should_MergeObjectsReplaceArraysAndKeepTheRest_When_ApplyingAStatusPatch()
+    {
+        var node = JsonNode.Parse("""{"metadata":{"name":"node-1","labels":{"a":"b"}},"status":{"nodeInfo":{"kubeletVersion":"v1.33.5","bootID":"x"},"conditions":[{"type":"Ready","status":"Unknown"},{"type":"MemoryPressure"}],"images":[1]}}""")!.AsObject();
+
+        KubeletApiObjects.ApplyMergePatch(node, JsonNode.Parse("""{"status":{"nodeInfo":{"kubeletVersion":"v1.34.2"},"conditions":[{"type":"Ready","status":"True"}],"images":null}}""")!.AsObject());
+
+        Assert.Equal("""{"metadata":{"name":"node-1","labels":{"a":"b"}},"status":{"nodeInfo":{"kubeletVersion":"v1.34.2","bootID":"x"},"conditions":[{"type":"Ready","status":"True"}]}}""", node.ToJsonString());
+    }
+
     [Theory]
     [InlineData("registry.k8s.io/etcd:3.6.4-0", "etcd", "3.6.4-0")]
     [InlineData("registry.k8s.io/kube-apiserver:v1.33.5", "kube-apiserver", "v1.33.5")]

@@ -314,7 +314,8 @@ internal sealed class NodeKubelet : IAsyncDisposable
     private async Task<CommandResult> KubectlInNodeAsync(string kubeconfig, string? stdin, string[] args)
     {
         var run = await NodeCommand.RunAsync(_node.Launcher, K8sTestBinaries.Kubectl, ["--kubeconfig", kubeconfig, "--request-timeout=10s", .. args], TimeSpan.FromSeconds(30), stdin);
-        Log($"kubectl {string.Join(' ', args)}: exit {run.ExitCode} {run.Output.Trim()} {run.Error.Trim()}".ReplaceLineEndings(" "));
+        var shown = run.Output.Trim();
+        Log($"kubectl {string.Join(' ', args)}: exit {run.ExitCode} {(shown.Length > 200 ? shown[..200] + "…" : shown)} {run.Error.Trim()}".ReplaceLineEndings(" "));
         return new CommandResult(run.ExitCode, run.Output, run.Error);
     }
 
@@ -368,8 +369,7 @@ internal sealed class NodeKubelet : IAsyncDisposable
         foreach (var name in _mirroredHash.Keys.Except(pods.Select(p => p.Name)).ToList())
         {
             // The kubelet deletes the mirror Pod of a static pod that is gone (best effort: after reset there is no kubelet.conf).
-            var deleted = await KubectlInNodeAsync(kubeconfig, null, ["delete", "pod", "-n", "kube-system", $"{name}-{_nodeName}", "--ignore-not-found", "--wait=false"]);
-            if (deleted.ExitCode == 0)
+            if (await DeleteMirrorPodAsync(kubeconfig, name))
             {
                 _mirroredHash.Remove(name);
                 _postedStatus.Remove(name);
@@ -380,14 +380,10 @@ internal sealed class NodeKubelet : IAsyncDisposable
         {
             if (_mirroredHash.GetValueOrDefault(name) != pod.Hash)
             {
+                // As the kubelet replaces a mirror Pod whose hash is stale: deleted with grace period 0, then created anew.
                 var mirror = KubeletApiObjects.MirrorPod(name, pod.Manifest, _nodeName, _nodeUid, pod.Hash, pod.Seen);
-                var posted = await KubectlInNodeAsync(kubeconfig, mirror.ToJsonString(), ["replace", "--force", "--validate=false", "-f", "-"]);
-                if (posted.ExitCode != 0 && posted.Error.Contains("NotFound", StringComparison.Ordinal))
-                {
-                    posted = await KubectlInNodeAsync(kubeconfig, mirror.ToJsonString(), ["create", "--validate=false", "-f", "-"]);
-                }
-
-                if (posted.ExitCode != 0)
+                if (!await DeleteMirrorPodAsync(kubeconfig, name)
+                    || (await KubectlInNodeAsync(kubeconfig, mirror.ToJsonString(), ["create", "--validate=false", "-f", "-"])).ExitCode != 0)
                 {
                     continue;
                 }
@@ -402,13 +398,15 @@ internal sealed class NodeKubelet : IAsyncDisposable
                 continue;
             }
 
-            var patched = await KubectlInNodeAsync(kubeconfig, null, ["patch", "pod", "-n", "kube-system", $"{name}-{_nodeName}", "--subresource=status", "--type=merge", "-p", status]);
-            if (patched.ExitCode == 0)
+            if (await ReplaceStatusAsync(kubeconfig, ["pod", "-n", "kube-system", $"{name}-{_nodeName}"], status))
             {
                 _postedStatus[name] = status;
             }
         }
     }
+
+    private async Task<bool> DeleteMirrorPodAsync(string kubeconfig, string name) =>
+        (await KubectlInNodeAsync(kubeconfig, null, ["delete", "pod", "-n", "kube-system", $"{name}-{_nodeName}", "--ignore-not-found", "--grace-period=0", "--force"])).ExitCode == 0;
 
     /// <summary>The Node's status as the kubelet keeps it: its version and addresses, Ready, a heartbeat every <see cref="NodeHeartbeat"/>.</summary>
     private async Task PostNodeStatusAsync(string kubeconfig)
@@ -426,12 +424,29 @@ internal sealed class NodeKubelet : IAsyncDisposable
         }
 
         var patch = KubeletApiObjects.NodeStatusPatch(_nodeName, _address, version, _readySince, now);
-        var patched = await KubectlInNodeAsync(kubeconfig, null, ["patch", "node", _nodeName, "--subresource=status", "--type=merge", "-p", patch]);
-        if (patched.ExitCode == 0)
+        if (await ReplaceStatusAsync(kubeconfig, ["node", _nodeName], patch))
         {
             _postedKubeletVersion = version;
             _nodeHeartbeat = now;
         }
+    }
+
+    /// <summary>
+    /// Reads the object, applies the merge patch <paramref name="statusPatch"/> and replaces its status subresource (with
+    /// the read resourceVersion: a concurrent change makes this round fail and the next one retry).
+    /// </summary>
+    private async Task<bool> ReplaceStatusAsync(string kubeconfig, string[] objectArgs, string statusPatch)
+    {
+        var current = await KubectlInNodeAsync(kubeconfig, null, ["get", .. objectArgs, "-o", "json"]);
+        if (current.ExitCode != 0)
+        {
+            return false;
+        }
+
+        var json = JsonNode.Parse(current.Output)!.AsObject();
+        KubeletApiObjects.ApplyMergePatch(json, JsonNode.Parse(statusPatch)!.AsObject());
+        var replaced = await KubectlInNodeAsync(kubeconfig, json.ToJsonString(), ["replace", "--subresource=status", "--validate=false", "-f", "-"]);
+        return replaced.ExitCode == 0;
     }
 
     private static void Kill(Process process)
