@@ -117,6 +117,12 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
         }
     }
 
+    public async Task<string> GetServerVersionAsync(CancellationToken cancellationToken)
+    {
+        var info = await Call(() => _client.Version.GetCodeAsync(cancellationToken), "get", "the server version (/version)").ConfigureAwait(false);
+        return info.GitVersion;
+    }
+
     public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) =>
         Call(
             () => _client.CoreV1.PatchNodeAsync(new V1Patch(strategicMergePatch, V1Patch.PatchType.StrategicMergePatch), name, cancellationToken: cancellationToken),

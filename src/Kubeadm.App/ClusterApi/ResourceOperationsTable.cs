@@ -92,6 +92,12 @@ internal static class ResourceOperationsTable
             (k, name, ns, ct) => k.CoreV1.ReadNamespacedPodAsync(name, ns, cancellationToken: ct),
             async (k, ns, fs, ct) => (await k.CoreV1.ListNamespacedPodAsync(ns, fieldSelector: fs, cancellationToken: ct).ConfigureAwait(false)).Items,
             (k, name, ns, ct) => k.CoreV1.DeleteNamespacedPodAsync(name, ns, cancellationToken: ct)),
+        [typeof(V1Job)] = new ResourceOperations<V1Job>(
+            (k, o, ns, ct) => k.BatchV1.CreateNamespacedJobAsync(o, ns, cancellationToken: ct),
+            (k, o, name, ns, ct) => k.BatchV1.ReplaceNamespacedJobAsync(o, name, ns, cancellationToken: ct),
+            (k, name, ns, ct) => k.BatchV1.ReadNamespacedJobAsync(name, ns, cancellationToken: ct),
+            async (k, ns, fs, ct) => (await k.BatchV1.ListNamespacedJobAsync(ns, fieldSelector: fs, cancellationToken: ct).ConfigureAwait(false)).Items,
+            (k, name, ns, ct) => k.BatchV1.DeleteNamespacedJobAsync(name, ns, cancellationToken: ct)),
     };
 
     public static ResourceOperations<T> For<T>()
