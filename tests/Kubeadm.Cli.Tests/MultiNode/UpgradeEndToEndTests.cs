@@ -210,7 +210,7 @@ public sealed class UpgradeEndToEndTests(ITestOutputHelper output)
     }
 
     private static Dictionary<string, DateTime> NotAfter(BedNode node, params string[] files) =>
-        files.ToDictionary(f => f, f => X509Certificate2.CreateFromPemFile(node.HostPath("/etc/kubernetes/pki/" + f)).NotAfter.ToUniversalTime());
+        files.ToDictionary(f => f, f => X509Certificate2.CreateFromPem(File.ReadAllText(node.HostPath("/etc/kubernetes/pki/" + f))).NotAfter.ToUniversalTime());
 
     private void Report(string what, TimeSpan? took, CliRun run) =>
         output.WriteLine($"=== {what}{(took is { } t ? $": {t.TotalSeconds:0.0} s" : "")}, exit {run.ExitCode}\n{run.Output}\n--- stderr\n{run.Error}");
