@@ -64,8 +64,10 @@ as_root systemctl stop etcd >/dev/null 2>&1 || true
 # Same for the registry package; the tests start their own on free loopback ports.
 as_root systemctl stop docker-registry >/dev/null 2>&1 || true
 
-# kube-apiserver & co. for the end-to-end tests (a no-op when cached). A failed build is retried once: the usual cause
-# is a transient mirror error while fetching the source package.
+# kube-apiserver & co. for the end-to-end tests (a no-op when cached), and through it scripts/k8s-versioned-binaries.sh:
+# the same components stamped v1.33.5 / v1.34.2 for the upgrade tests (docs/testing-multi-node.md; first build ~40 min
+# on 2 cores, cached). A failed build is retried once: the usual cause is a transient mirror error while fetching the
+# source package.
 if ! as_root bash scripts/k8s-test-binaries.sh >/dev/null; then
   warn "building the Kubernetes test binaries failed; retrying once"
   if ! as_root bash scripts/k8s-test-binaries.sh >/dev/null; then

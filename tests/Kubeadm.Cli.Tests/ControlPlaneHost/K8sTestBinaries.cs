@@ -21,6 +21,22 @@ internal static class K8sTestBinaries
             ? bin
             : Path.Combine(CacheRoot, "k8s-" + PackageVersion, "bin");
 
+    /// <summary>
+    /// KUBEADM_K8S_VERSIONED_BIN, else $KUBEADM_K8S_CACHE/k8s-&lt;version&gt;-versioned/bin: one directory per version
+    /// stamp (v1.33.5/, v1.34.2/) holding kube-apiserver, kube-controller-manager and kube-scheduler built from the same
+    /// source with that version string (scripts/k8s-versioned-binaries.sh).
+    /// </summary>
+    public static string VersionedBinRoot =>
+        Environment.GetEnvironmentVariable("KUBEADM_K8S_VERSIONED_BIN") is { Length: > 0 } bin
+            ? bin
+            : Path.Combine(CacheRoot, "k8s-" + PackageVersion + "-versioned", "bin");
+
+    /// <summary>The version stamps scripts/k8s-versioned-binaries.sh builds by default: one minor below kubeadm's own version, and kubeadm's own.</summary>
+    public static readonly string[] VersionStamps = ["v1.33.5", "v1.34.2"];
+
+    /// <summary>The directory of one version stamp's binaries.</summary>
+    public static string VersionedBinDir(string version) => Path.Combine(VersionedBinRoot, version);
+
     /// <summary>$KUBEADM_K8S_CACHE, default /var/cache/kubeadm-dotnet (outside the repository).</summary>
     public static string CacheRoot =>
         Environment.GetEnvironmentVariable("KUBEADM_K8S_CACHE") is { Length: > 0 } cache ? cache : "/var/cache/kubeadm-dotnet";

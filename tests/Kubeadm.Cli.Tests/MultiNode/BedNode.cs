@@ -41,6 +41,13 @@ internal sealed class BedNode(string name, NodeNamespace ns, NetworkNamespaceSoc
     public Task<CliRun> KubectlAsync(params string[] args) =>
         NodeCommand.RunAsync(Namespace.Launcher, K8sTestBinaries.Kubectl, ["--kubeconfig", "/etc/kubernetes/admin.conf", "--request-timeout=20s", .. args], TimeSpan.FromSeconds(60));
 
+    /// <summary>The mirror Pod of this node's static pod <paramref name="component"/> (kube-system/&lt;component&gt;-&lt;node&gt;), or null when it cannot be read.</summary>
+    public async Task<System.Text.Json.Nodes.JsonNode?> MirrorPodAsync(string component, params string[] kubectlArgs)
+    {
+        var get = await KubectlAsync([.. kubectlArgs, "get", "pod", "-n", "kube-system", $"{component}-{Name}", "-o", "json"]);
+        return get.ExitCode == 0 ? System.Text.Json.Nodes.JsonNode.Parse(get.Output) : null;
+    }
+
     /// <summary>etcdctl (v3 API) in the node against its own etcd, with the node's healthcheck-client certificate.</summary>
     public Task<CliRun> EtcdctlAsync(params string[] args) =>
         NodeCommand.RunAsync(Namespace.Launcher, "/usr/bin/etcdctl",

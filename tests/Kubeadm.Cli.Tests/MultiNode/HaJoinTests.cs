@@ -60,7 +60,10 @@ public sealed class HaJoinTests(ITestOutputHelper output)
         ]);
         var etcdManifest = await File.ReadAllTextAsync(node2.HostPath("/etc/kubernetes/manifests/etcd.yaml"));
         Assert.Contains("--initial-cluster-state=existing", etcdManifest);
-        Assert.Contains($"--initial-cluster=node-1=https://{node1.Address}:2380,node-2=https://{node2.Address}:2380", etcdManifest.Replace("- ", "", StringComparison.Ordinal));
+        // kubeadm lists the members in the order etcd returns them (by member ID, random for an added member).
+        var initialCluster = Regex.Match(etcdManifest, @"--initial-cluster=(\S+)").Groups[1].Value;
+        Assert.True(initialCluster.Split(',').Order(StringComparer.Ordinal).SequenceEqual([$"node-1=https://{node1.Address}:2380", $"node-2=https://{node2.Address}:2380"]),
+            $"--initial-cluster={initialCluster}");
 
         // --- node-3: what `token create --print-join-command --certificate-key` prints; interrupted once after the
         // learner was added, then the same command again, no reset: it continues ---
@@ -100,6 +103,11 @@ public sealed class HaJoinTests(ITestOutputHelper output)
         Assert.Empty(node3.Kubelet!.Running);
         var written = await node1.KubectlAsync("create", "configmap", "after-reset", "-n", "default", "--from-literal=k=v");
         Assert.True(written.ExitCode == 0, written.Error);
+
+        // The documented removal ends with deleting the Node: its kubelet (stopped by reset) reported Ready until a moment
+        // ago, and join refuses a name whose Node is still Ready.
+        var deletedNode = await node1.KubectlAsync("delete", "node", node3.Name);
+        Assert.True(deletedNode.ExitCode == 0, deletedNode.Error);
 
         clock.Restart();
         var rejoin = await node3.RunKubeadmAsync(join3Command);

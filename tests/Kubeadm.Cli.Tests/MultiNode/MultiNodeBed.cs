@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kubeadm.Cli.Tests.RealNode;
+using Kubeadm.Core.Constants;
 
 namespace Kubeadm.Cli.Tests.MultiNode;
 
@@ -40,8 +41,10 @@ internal sealed class MultiNodeBed : IAsyncDisposable
     /// Starts the switch and <paramref name="nodeCount"/> nodes (node-1 … node-N). The first <paramref name="kubeletStandIns"/>
     /// (default: all) run the <see cref="NodeKubelet"/> stand-in; the others have none (<see cref="BedNode.Kubelet"/> is null),
     /// e.g. for a real kubelet in the node (its <see cref="NodeNamespace.CgroupRoot"/> and launcher are there).
+    /// The stand-ins report <paramref name="kubeletVersion"/> (default: our kubeadm's own version) as their Nodes' kubelet
+    /// version; <see cref="NodeKubelet.KubeletVersion"/> changes it later.
     /// </summary>
-    public static async Task<MultiNodeBed> StartAsync(int nodeCount, TimeSpan lifetime, int kubeletStandIns = int.MaxValue)
+    public static async Task<MultiNodeBed> StartAsync(int nodeCount, TimeSpan lifetime, int kubeletStandIns = int.MaxValue, string? kubeletVersion = null)
     {
         var work = Directory.CreateTempSubdirectory("kubeadm-bed-").FullName;
         var bed = new MultiNodeBed(await NetworkSwitch.StartAsync(lifetime), work);
@@ -59,7 +62,7 @@ internal sealed class MultiNodeBed : IAsyncDisposable
                 var network = new NodeNetwork(AddressOf(i), name, bed._switch, "kn" + i.ToString(CultureInfo.InvariantCulture)) { Hosts = hosts };
                 var ns = await NodeNamespace.StartAsync(lifetime, network);
                 var sockets = new NetworkNamespaceSockets(ns.HolderPid);
-                bed._nodes.Add(new BedNode(name, ns, sockets, i <= kubeletStandIns ? new NodeKubelet(ns, name, Path.Combine(work, name), sockets) : null));
+                bed._nodes.Add(new BedNode(name, ns, sockets, i <= kubeletStandIns ? new NodeKubelet(ns, name, Path.Combine(work, name), sockets, kubeletVersion ?? KubeadmVersion.Current) : null));
             }
 
             return bed;

@@ -4,7 +4,7 @@ using Kubeadm.Cli.Tests.RealNode;
 namespace Kubeadm.Cli.Tests.MultiNode;
 
 /// <summary>
-/// What the multi-node tests need: root, unshare/nsenter/ip, the 1.20 control-plane binaries, etcd 3.4, etcdctl, kubectl
+/// What the multi-node tests need: root, unshare/nsenter/ip, the 1.20 control-plane binaries and their v1.33/v1.34-stamped builds, etcd 3.4, etcdctl, kubectl
 /// and a kubeadm to run in the nodes. <see cref="MultiNodeFactAttribute"/> skips with the reason on a developer machine;
 /// under CI=true nothing is skipped and <see cref="Verify"/> fails the test instead.
 /// </summary>
@@ -20,6 +20,11 @@ internal static class MultiNodeRequirements
 
         missing.AddRange(new[] { "kube-apiserver", "kube-controller-manager", "kube-scheduler" }
             .Select(c => Path.Combine(K8sTestBinaries.BinDir, c)).Where(p => !File.Exists(p)).Select(p => p + " (bash scripts/k8s-test-binaries.sh)"));
+
+        // The kubelet stand-in runs the build an image's tag names (StaticPodImages): the stamped v1.33/v1.34 sets.
+        missing.AddRange(K8sTestBinaries.VersionStamps
+            .SelectMany(v => K8sTestBinaries.Components.Select(c => Path.Combine(K8sTestBinaries.VersionedBinDir(v), c)))
+            .Where(p => !File.Exists(p)).Select(p => p + " (bash scripts/k8s-versioned-binaries.sh)"));
         (string Path, string Package)[] tools =
         [
             (K8sTestBinaries.EtcdBinary, "etcd-server"), ("/usr/bin/etcdctl", "etcd-client"), (K8sTestBinaries.Kubectl, "kubernetes-client"),

@@ -12,16 +12,19 @@ namespace Kubeadm.Cli.Tests.MultiNode;
 /// instead of containers, all inside the node's namespaces.
 /// <list type="bullet">
 /// <item>Static pods: every 500 ms it reads /etc/kubernetes/manifests/{etcd,kube-apiserver,kube-controller-manager,
-/// kube-scheduler}.yaml; a new or changed manifest (re)starts that component (the container's command and args, run
-/// through the node's nsenter launcher), a removed one stops it (kubeadm reset), a component that exited is started
-/// again after 2 s (restartPolicy Always). Test-only adaptation for the 1.20/3.4 binaries: the etcd 3.6-only flags of
+/// kube-scheduler}.yaml; a new or changed manifest (re)starts that component, a removed one stops it (kubeadm reset), a
+/// component that exited is started again after 2 s (restartPolicy Always; the mirror Pod shows CrashLoopBackOff
+/// meanwhile). The binary is the one of the container's image (<see cref="StaticPodImages"/>: the tag picks the
+/// version-stamped build); an image with no binary is an image that cannot be pulled: nothing runs and the pod stays
+/// Pending with ImagePullBackOff. Test-only adaptation for the 1.20/3.4 binaries: the etcd 3.6-only flags of
 /// <see cref="ProcessKubelet.DroppedFlags"/> dropped, the 1.20 insecure ports switched off, kube-scheduler moved to
 /// <see cref="SchedulerPrivatePort"/> behind a /livez front on its manifest port 10259.</item>
 /// <item>The kubelet's healthz on 127.0.0.1:10248 in the node.</item>
 /// <item>TLS bootstrap when kubeadm join writes bootstrap-kubelet.conf (<see cref="TlsBootstrapStandIn"/>, kubectl in the node).</item>
-/// <item>With kubelet.conf, as the node's own identity (system:node:&lt;name&gt;): registers the Node and posts a
-/// mirror Pod for each running static pod (the etcd and kube-apiserver Pods' annotations are how join and reset find
-/// the members and this node's API endpoint).</item>
+/// <item>With kubelet.conf, as the node's own identity (system:node:&lt;name&gt;): registers the Node and keeps its
+/// status (kubeletVersion <see cref="KubeletVersion"/>, Ready with a heartbeat every 10 s), and posts a mirror Pod per
+/// static pod with the kubelet's annotations and a status (<see cref="KubeletApiObjects"/>): a new manifest gives a new
+/// config.hash, which is what kubeadm upgrade waits for.</item>
 /// </list>
 /// <see cref="DisposeAsync"/> stops the loop and kills every component by pid.
 /// </summary>
@@ -32,6 +35,7 @@ internal sealed class NodeKubelet : IAsyncDisposable
     private const int SchedulerManifestPort = 10259;
     private static readonly string[] StaticPods = ["etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler"];
     private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan NodeHeartbeat = TimeSpan.FromSeconds(10);
 
     private readonly NodeNamespace _node;
     private readonly string _nodeName;
@@ -39,23 +43,31 @@ internal sealed class NodeKubelet : IAsyncDisposable
     private readonly NetworkNamespaceSockets _network;
     private readonly KubeletHealthzStub _healthz;
     private ManifestWatchingLivezProxy? _schedulerFront;
-    private readonly Dictionary<string, RunningPod> _running = [];
-    private readonly Dictionary<string, string> _mirrored = [];
+    private readonly string _address;
+    private readonly Dictionary<string, StaticPod> _running = [];
+    private readonly Dictionary<string, string> _mirroredHash = [];
+    private readonly Dictionary<string, string> _postedStatus = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly object _gate = new();
     private TlsBootstrapStandIn? _bootstrap;
     private string? _nodeUid;
+    private string? _postedKubeletVersion;
+    private DateTime _nodeHeartbeat;
+    private DateTime _readySince;
     private int _disposed;
 
     /// <param name="node">The node's namespaces.</param>
     /// <param name="nodeName">Its node name.</param>
     /// <param name="workDir">Logs and the TLS bootstrap's scratch files (on the machine, visible in the node).</param>
     /// <param name="network">Sockets inside the node (owned by the caller).</param>
-    public NodeKubelet(NodeNamespace node, string nodeName, string workDir, NetworkNamespaceSockets network)
+    /// <param name="kubeletVersion">The version the Node reports as its kubelet's (<see cref="KubeletVersion"/>).</param>
+    public NodeKubelet(NodeNamespace node, string nodeName, string workDir, NetworkNamespaceSockets network, string kubeletVersion)
     {
         _node = node;
         _nodeName = nodeName;
+        _address = node.Address;
+        KubeletVersion = kubeletVersion;
         _workDir = Directory.CreateDirectory(workDir).FullName;
         LogDir = Directory.CreateDirectory(Path.Combine(workDir, "logs")).FullName;
         _network = network;
@@ -65,6 +77,12 @@ internal sealed class NodeKubelet : IAsyncDisposable
 
     public string LogDir { get; }
 
+    /// <summary>
+    /// The kubelet version the Node reports (status.nodeInfo.kubeletVersion), e.g. "v1.33.5". Settable at any time: the
+    /// next round posts it, as a kubelet restarted after its package was upgraded would.
+    /// </summary>
+    public string KubeletVersion { get; set; }
+
     /// <summary>Pids of the static pod processes running now, by component.</summary>
     public IReadOnlyDictionary<string, int> Running
     {
@@ -72,7 +90,19 @@ internal sealed class NodeKubelet : IAsyncDisposable
         {
             lock (_gate)
             {
-                return _running.Where(p => !p.Value.Process.HasExited).ToDictionary(p => p.Key, p => p.Value.Process.Id);
+                return _running.Where(p => p.Value.IsRunning).ToDictionary(p => p.Key, p => p.Value.Process!.Id);
+            }
+        }
+    }
+
+    /// <summary>The binary each running static pod process runs, by component (the image's build, <see cref="StaticPodImages"/>).</summary>
+    public IReadOnlyDictionary<string, string> RunningBinaries
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _running.Where(p => p.Value.IsRunning).ToDictionary(p => p.Key, p => p.Value.Binary!);
             }
         }
     }
@@ -110,7 +140,7 @@ internal sealed class NodeKubelet : IAsyncDisposable
         {
             foreach (var pod in _running.Values)
             {
-                Kill(pod.Process);
+                pod.Kill();
             }
 
             _running.Clear();
@@ -162,16 +192,17 @@ internal sealed class NodeKubelet : IAsyncDisposable
     {
         foreach (var name in StaticPods)
         {
-            var path = NodeFile($"/etc/kubernetes/manifests/{name}.yaml");
+            var nodePath = $"/etc/kubernetes/manifests/{name}.yaml";
+            var path = NodeFile(nodePath);
             var manifest = File.Exists(path) ? File.ReadAllText(path) : null;
             lock (_gate)
             {
-                _running.TryGetValue(name, out var running);
-                if (running is not null && (running.Manifest != manifest || _stop.IsCancellationRequested))
+                _running.TryGetValue(name, out var pod);
+                if (pod is not null && (pod.Manifest != manifest || _stop.IsCancellationRequested))
                 {
-                    Kill(running.Process);
+                    pod.Kill();
                     _running.Remove(name);
-                    running = null;
+                    pod = null;
                     Log($"{name}: manifest {(manifest is null ? "removed" : "changed")}, stopped");
                 }
 
@@ -182,32 +213,54 @@ internal sealed class NodeKubelet : IAsyncDisposable
                     _schedulerFront = null;
                 }
 
-                if (manifest is null)
+                if (manifest is null || TryCommand(manifest) is not { } command)
                 {
-                    continue;
+                    continue; // removed, or not completely written yet
                 }
 
-                if (running is not null && running.Process.HasExited)
+                if (pod is null)
                 {
-                    if (DateTime.UtcNow - running.ExitSeenAt(DateTime.UtcNow) < RestartDelay)
+                    var image = KubeletApiObjects.ImageOf(manifest);
+                    pod = new StaticPod(manifest, KubeletApiObjects.StaticPodHash(_nodeName, nodePath, manifest), image, command);
+                    _running[name] = pod;
+                    Log($"{name}: static pod {pod.Hash}, image {image}");
+                }
+
+                if (pod.Process is { HasExited: true } exited)
+                {
+                    if (DateTime.UtcNow - pod.ExitSeenAt(DateTime.UtcNow) < RestartDelay)
                     {
                         continue;
                     }
 
-                    _running.Remove(name);
-                    running = null;
+                    pod.Exited(exited.ExitCode);
                 }
 
-                if (running is null && TryCommand(manifest) is { } command)
+                if (pod.Process is not null)
                 {
-                    if (name == "kube-scheduler")
+                    continue;
+                }
+
+                // As the kubelet's runtime would pull the image: a tag with no build behind it cannot be pulled.
+                var binary = StaticPodImages.BinaryFor(pod.Image, command[0]);
+                if (binary is null)
+                {
+                    if (!pod.PullFailed)
                     {
-                        _schedulerFront ??= new ManifestWatchingLivezProxy(SchedulerManifestPort, SchedulerPrivatePort, _network);
+                        Log($"{name}: image {pod.Image} has no binary here (cannot be pulled): ImagePullBackOff");
+                        pod.PullFailed = true;
                     }
 
-                    _running[name] = new RunningPod(manifest, Launch(name, command));
-                    Log($"{name}: started, pid {_running[name].Process.Id}");
+                    continue;
                 }
+
+                if (name == "kube-scheduler")
+                {
+                    _schedulerFront ??= new ManifestWatchingLivezProxy(SchedulerManifestPort, SchedulerPrivatePort, _network);
+                }
+
+                pod.Started(Launch(name, binary, command), binary);
+                Log($"{name}: started {binary}, pid {pod.Process!.Id}");
             }
         }
     }
@@ -226,9 +279,8 @@ internal sealed class NodeKubelet : IAsyncDisposable
         }
     }
 
-    private Process Launch(string name, List<string> command)
+    private Process Launch(string name, string binary, List<string> command)
     {
-        var binary = name == "etcd" ? K8sTestBinaries.EtcdBinary : Path.Combine(K8sTestBinaries.BinDir, command[0]);
         var arguments = Adapt(name, command.Skip(1));
         var log = Path.Combine(LogDir, name + ".log");
         File.AppendAllText(log, $"# {DateTime.UtcNow:O} {binary} {string.Join(' ', arguments)}\n");
@@ -262,7 +314,8 @@ internal sealed class NodeKubelet : IAsyncDisposable
     private async Task<CommandResult> KubectlInNodeAsync(string kubeconfig, string? stdin, string[] args)
     {
         var run = await NodeCommand.RunAsync(_node.Launcher, K8sTestBinaries.Kubectl, ["--kubeconfig", kubeconfig, "--request-timeout=10s", .. args], TimeSpan.FromSeconds(30), stdin);
-        Log($"kubectl {string.Join(' ', args)}: exit {run.ExitCode} {run.Output.Trim()} {run.Error.Trim()}".ReplaceLineEndings(" "));
+        var shown = run.Output.Trim();
+        Log($"kubectl {string.Join(' ', args)}: exit {run.ExitCode} {(shown.Length > 200 ? shown[..200] + "…" : shown)} {run.Error.Trim()}".ReplaceLineEndings(" "));
         return new CommandResult(run.ExitCode, run.Output, run.Error);
     }
 
@@ -306,43 +359,94 @@ internal sealed class NodeKubelet : IAsyncDisposable
             _nodeUid = uid.Output.Trim();
         }
 
-        Dictionary<string, string> manifests;
+        await PostNodeStatusAsync(kubeconfig);
+        List<(string Name, StaticPod Pod, StaticPodState State)> pods;
         lock (_gate)
         {
-            manifests = _running.Where(p => !p.Value.Process.HasExited).ToDictionary(p => p.Key, p => p.Value.Manifest);
+            pods = [.. _running.Select(p => (p.Key, p.Value, p.Value.State()))];
         }
 
-        foreach (var (name, manifest) in manifests)
+        foreach (var name in _mirroredHash.Keys.Except(pods.Select(p => p.Name)).ToList())
         {
-            if (_mirrored.GetValueOrDefault(name) == manifest)
+            // The kubelet deletes the mirror Pod of a static pod that is gone (best effort: after reset there is no kubelet.conf).
+            if (await DeleteMirrorPodAsync(kubeconfig, name))
+            {
+                _mirroredHash.Remove(name);
+                _postedStatus.Remove(name);
+            }
+        }
+
+        foreach (var (name, pod, state) in pods)
+        {
+            if (_mirroredHash.GetValueOrDefault(name) != pod.Hash)
+            {
+                // As the kubelet replaces a mirror Pod whose hash is stale: deleted with grace period 0, then created anew.
+                var mirror = KubeletApiObjects.MirrorPod(name, pod.Manifest, _nodeName, _nodeUid, pod.Hash, pod.Seen);
+                if (!await DeleteMirrorPodAsync(kubeconfig, name)
+                    || (await KubectlInNodeAsync(kubeconfig, mirror.ToJsonString(), ["create", "--validate=false", "-f", "-"])).ExitCode != 0)
+                {
+                    continue;
+                }
+
+                _mirroredHash[name] = pod.Hash;
+                _postedStatus.Remove(name);
+            }
+
+            var status = KubeletApiObjects.PodStatusPatch(name, state, _address);
+            if (_postedStatus.GetValueOrDefault(name) == status)
             {
                 continue;
             }
 
-            var pod = JsonNode.Parse(ManifestJson.FromYaml(manifest))!.AsObject();
-            var metadata = pod["metadata"]!.AsObject();
-            metadata["name"] = $"{name}-{_nodeName}";
-            var annotations = metadata["annotations"] as JsonObject ?? [];
-            metadata["annotations"] = annotations;
-            annotations["kubernetes.io/config.source"] = "file";
-            annotations["kubernetes.io/config.mirror"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(manifest)))[..32];
-            // NodeRestriction (1.17+): a node's mirror Pods are owned by its Node, as the kubelet sets it.
-            metadata["ownerReferences"] = new JsonArray(new JsonObject
+            if (await ReplaceStatusAsync(kubeconfig, ["pod", "-n", "kube-system", $"{name}-{_nodeName}"], status))
             {
-                ["apiVersion"] = "v1", ["kind"] = "Node", ["name"] = _nodeName, ["uid"] = _nodeUid, ["controller"] = true,
-            });
-            pod["spec"]!["nodeName"] = _nodeName;
-            var posted = await KubectlInNodeAsync(kubeconfig, pod.ToJsonString(), ["replace", "--force", "--validate=false", "-f", "-"]);
-            if (posted.ExitCode != 0 && posted.Error.Contains("NotFound", StringComparison.Ordinal))
-            {
-                posted = await KubectlInNodeAsync(kubeconfig, pod.ToJsonString(), ["create", "--validate=false", "-f", "-"]);
-            }
-
-            if (posted.ExitCode == 0)
-            {
-                _mirrored[name] = manifest;
+                _postedStatus[name] = status;
             }
         }
+    }
+
+    private async Task<bool> DeleteMirrorPodAsync(string kubeconfig, string name) =>
+        (await KubectlInNodeAsync(kubeconfig, null, ["delete", "pod", "-n", "kube-system", $"{name}-{_nodeName}", "--ignore-not-found", "--grace-period=0", "--force"])).ExitCode == 0;
+
+    /// <summary>The Node's status as the kubelet keeps it: its version and addresses, Ready, a heartbeat every <see cref="NodeHeartbeat"/>.</summary>
+    private async Task PostNodeStatusAsync(string kubeconfig)
+    {
+        var version = KubeletVersion;
+        var now = DateTime.UtcNow;
+        if (_postedKubeletVersion == version && now - _nodeHeartbeat < NodeHeartbeat)
+        {
+            return;
+        }
+
+        if (_readySince == default)
+        {
+            _readySince = now;
+        }
+
+        var patch = KubeletApiObjects.NodeStatusPatch(_nodeName, _address, version, _readySince, now);
+        if (await ReplaceStatusAsync(kubeconfig, ["node", _nodeName], patch))
+        {
+            _postedKubeletVersion = version;
+            _nodeHeartbeat = now;
+        }
+    }
+
+    /// <summary>
+    /// Reads the object, applies the merge patch <paramref name="statusPatch"/> and replaces its status subresource (with
+    /// the read resourceVersion: a concurrent change makes this round fail and the next one retry).
+    /// </summary>
+    private async Task<bool> ReplaceStatusAsync(string kubeconfig, string[] objectArgs, string statusPatch)
+    {
+        var current = await KubectlInNodeAsync(kubeconfig, null, ["get", .. objectArgs, "-o", "json"]);
+        if (current.ExitCode != 0)
+        {
+            return false;
+        }
+
+        var json = JsonNode.Parse(current.Output)!.AsObject();
+        KubeletApiObjects.ApplyMergePatch(json, JsonNode.Parse(statusPatch)!.AsObject());
+        var replaced = await KubectlInNodeAsync(kubeconfig, json.ToJsonString(), ["replace", "--subresource=status", "--validate=false", "-f", "-"]);
+        return replaced.ExitCode == 0;
     }
 
     private static void Kill(Process process)
@@ -361,15 +465,74 @@ internal sealed class NodeKubelet : IAsyncDisposable
         }
     }
 
-    private sealed class RunningPod(string manifest, Process process)
+    /// <summary>One static pod the stand-in runs (or cannot run): its manifest, hash, image and current process.</summary>
+    private sealed class StaticPod(string manifest, string hash, string? image, List<string> command)
     {
         private DateTime? _exitSeen;
 
         public string Manifest { get; } = manifest;
 
-        public Process Process { get; } = process;
+        public string Hash { get; } = hash;
+
+        public string? Image { get; } = image;
+
+        public List<string> Command { get; } = command;
+
+        public DateTime Seen { get; } = DateTime.UtcNow;
+
+        public Process? Process { get; private set; }
+
+        public string? Binary { get; private set; }
+
+        public bool PullFailed { get; set; }
+
+        public bool IsRunning => Process is { HasExited: false };
+
+        private DateTime StartedAt { get; set; } = DateTime.UtcNow;
+
+        private int RestartCount { get; set; }
+
+        private int? LastExitCode { get; set; }
 
         /// <summary>When the loop first saw the process gone (the restart delay counts from there).</summary>
         public DateTime ExitSeenAt(DateTime now) => _exitSeen ??= now;
+
+        public void Started(Process process, string binary)
+        {
+            if (Binary is not null)
+            {
+                RestartCount++;
+            }
+
+            Process = process;
+            Binary = binary;
+            StartedAt = DateTime.UtcNow;
+            _exitSeen = null;
+        }
+
+        public void Exited(int exitCode)
+        {
+            LastExitCode = exitCode;
+            Process = null;
+        }
+
+        public void Kill()
+        {
+            if (Process is { } process)
+            {
+                NodeKubelet.Kill(process);
+            }
+        }
+
+        /// <summary>The container's state as the status manager reports it.</summary>
+        public StaticPodState State()
+        {
+            var running = IsRunning;
+            StaticPodWaiting? waiting = running ? null
+                : Binary is null
+                    ? new StaticPodWaiting(PullFailed ? "ImagePullBackOff" : "ContainerCreating", PullFailed ? $"Back-off pulling image \"{Image}\"" : "")
+                    : new StaticPodWaiting("CrashLoopBackOff", $"back-off restarting failed container (exit code {LastExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"})");
+            return new StaticPodState(Image, Binary, running, StartedAt, RestartCount, LastExitCode, waiting);
+        }
     }
 }
