@@ -39,6 +39,6 @@ public static class ClusterClientFactory
             throw new KubeadmUserException($"couldn't create a Kubernetes client from file \"{kubeconfigPath}\": {e.Message}", e);
         }
 
-        return new RetryingClusterApi(new KubernetesClusterApi(new Kubernetes(configuration)), apiCallTimeout, clock);
+        return new RetryingClusterApi(new KubernetesClusterApi(KubeRestClient.For(new Kubernetes(configuration))), apiCallTimeout, clock);
     }
 }

@@ -1,5 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using k8s;
+using k8s.Models;
+using Kubeadm.App.ClusterApi;
 using Kubeadm.Core.BootstrapTokens;
 
 namespace Kubeadm.App.Join;
@@ -11,7 +13,7 @@ public interface IClusterInfoSource
     Task<IDictionary<string, string>?> GetAsync(string server, X509Certificate2Collection? trustedCa, CancellationToken cancellationToken);
 }
 
-/// <summary>The real API server, through the official client, with kubeadm's 10 s request timeout.</summary>
+/// <summary>The real API server, over its REST interface, with kubeadm's 10 s request timeout.</summary>
 public sealed class KubernetesClusterInfoSource : IClusterInfoSource
 {
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
@@ -24,11 +26,10 @@ public sealed class KubernetesClusterInfoSource : IClusterInfoSource
             SkipTlsVerify = trustedCa is null,
             SslCaCerts = trustedCa,
         };
-        using var client = new Kubernetes(configuration);
+        using var client = KubeRestClient.For(new Kubernetes(configuration));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(RequestTimeout);
-        var configMap = await client.CoreV1.ReadNamespacedConfigMapAsync(
-            ClusterInfoConfigMap.Name, BootstrapTokenRbac.PublicNamespace, cancellationToken: timeout.Token).ConfigureAwait(false);
+        var configMap = await client.GetAsync<V1ConfigMap>(ClusterInfoConfigMap.Name, BootstrapTokenRbac.PublicNamespace, timeout.Token).ConfigureAwait(false);
         return configMap.Data;
     }
 }

@@ -137,7 +137,7 @@ public sealed class KubernetesClusterApiTests
         }
 
         public KubernetesClusterApi Api() =>
-            new(new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" }, this));
+            new(KubeRestClient.For(new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" }, this)));
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
