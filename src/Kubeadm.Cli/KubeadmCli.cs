@@ -4,6 +4,7 @@ using System.CommandLine.Invocation;
 using Kubeadm.App.Host;
 using Kubeadm.App.Init;
 using Kubeadm.Cli.Commands;
+using Kubeadm.Cli.Commands.Upgrade;
 using Kubeadm.Cli.Parsing;
 using Kubeadm.Cli.Completion;
 
@@ -47,6 +48,7 @@ public static class KubeadmCli
         root.Subcommands.Add(KubeconfigCommand.Create(environment, global, help));
         root.Subcommands.Add(new TokenCommand(environment, global, help).Create());
         root.Subcommands.Add(new ResetCommand(environment, global, help).Create());
+        root.Subcommands.Add(new UpgradeCommand(environment, global, help).Create());
         root.Subcommands.Add(VersionCommand.Create(environment.Out, global));
         root.Subcommands.Add(CompletionCommand.Create(environment.Out, global, help));
         return root;

@@ -32,6 +32,9 @@ public sealed class CliHarness
     /// <summary>What `kubeadm join` reads as cluster-info; by default a server that refuses every connection.</summary>
     public Kubeadm.App.Join.IClusterInfoSource? ClusterInfo { get; set; }
 
+    /// <summary>The cluster `kubeadm join` reaches with its TLS bootstrap kubeconfig; null: the real client (nothing answers).</summary>
+    public Kubeadm.Core.ClusterApi.IClusterApi? Cluster { get; set; }
+
     public CliHarness WithUserFile(string path, string content)
     {
         _userFiles[path] = content;
@@ -53,6 +56,7 @@ public sealed class CliHarness
             ContainerRuntimeFor = (_, _) => Runtime,
             Random = new SeededRandomSource(42),
             ClusterInfoSource = () => ClusterInfo ?? new Kubeadm.App.Join.KubernetesClusterInfoSource(),
+            ClusterClientForKubeconfig = Cluster is { } cluster ? _ => cluster : null,
             ReadLine = () => Stdin.Count > 0 ? Stdin.Dequeue() : null,
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
             ReadUserFile = path => _userFiles.TryGetValue(path, out var text)

@@ -1,8 +1,4 @@
-using System.Security.Cryptography.X509Certificates;
-using Kubeadm.App.Join;
-using Kubeadm.Core.BootstrapTokens;
 using Kubeadm.Core.Join;
-using Kubeadm.Core.Pki;
 
 namespace Kubeadm.Cli.Tests;
 
@@ -71,7 +67,7 @@ public sealed class JoinCommandTests
     [Fact]
     public async Task Should_FailFastNamingThePinnedKeys_When_TheCaHashDoesNotMatch()
     {
-        var ca = CertificateFactory();
+        var ca = SignedClusterInfo.NewCa();
         var harness = new CliHarness { ClusterInfo = new SignedClusterInfo(ca, Token) };
 
         var run = await harness.RunAsync("join", "10.0.0.1:6443", "--token", Token, "--discovery-token-ca-cert-hash", "sha256:" + new string('0', 64),
@@ -86,7 +82,7 @@ public sealed class JoinCommandTests
     [Fact]
     public async Task Should_FailFastSayingTheTokenIsUnknown_When_ClusterInfoHasNoSignatureForIt()
     {
-        var harness = new CliHarness { ClusterInfo = new SignedClusterInfo(CertificateFactory(), "zzzzzz.0123456789abcdef") };
+        var harness = new CliHarness { ClusterInfo = new SignedClusterInfo(SignedClusterInfo.NewCa(), "zzzzzz.0123456789abcdef") };
 
         var run = await harness.RunAsync("join", "10.0.0.1:6443", "--token", Token, "--discovery-token-unsafe-skip-ca-verification",
             "--ignore-preflight-errors=all");
@@ -94,30 +90,5 @@ public sealed class JoinCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("token id \"abcdef\" is invalid for this cluster or it has expired", run.Error, StringComparison.Ordinal);
         Assert.Empty(harness.FileSystem.ListAllFiles());
-    }
-
-    private static X509Certificate2 CertificateFactory()
-    {
-        using var key = System.Security.Cryptography.ECDsa.Create();
-        var request = new CertificateRequest("CN=kubernetes", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
-    }
-
-    /// <summary>A cluster-info ConfigMap signed the way kube-controller-manager's bootstrap signer signs it, for one token.</summary>
-    private sealed class SignedClusterInfo(X509Certificate2 ca, string signingToken) : IClusterInfoSource
-    {
-        public Task<IDictionary<string, string>?> GetAsync(string server, X509Certificate2Collection? trustedCa, CancellationToken cancellationToken)
-        {
-            var kubeconfig = "apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: " +
-                Convert.ToBase64String(PemCodec.EncodeCertificates(ca)) + "\n    server: https://10.0.0.1:6443\n  name: \"\"\ncontexts: null\ncurrent-context: \"\"\nkind: Config\npreferences: {}\nusers: null\n";
-            Assert.True(BootstrapTokenString.TryParse(signingToken, out var token));
-            IDictionary<string, string> data = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                [ClusterInfoConfigMap.KubeconfigKey] = kubeconfig,
-                [ClusterInfoSignature.KeyFor(token.Id)] = ClusterInfoSignature.ComputeDetached(kubeconfig, token.Id, token.Secret),
-            };
-            return Task.FromResult<IDictionary<string, string>?>(data);
-        }
     }
 }

@@ -9,9 +9,9 @@ using Kubeadm.Core.ClusterApi;
 namespace Kubeadm.App.ClusterApi;
 
 /// <summary>
-/// The REST calls kubeadm makes, over the official client's configured HttpClient (its TLS, client certificate and
-/// credentials), with bodies through <see cref="KubeJson"/>. It replaces the client's generated per-kind methods,
-/// which serialize through a context holding every Kubernetes model type. Requests ask for HTTP/2 so that concurrent
+/// The REST calls kubeadm makes, over an HttpClient set up from a kubeconfig (<see cref="KubeconfigConnection"/>), with
+/// bodies through <see cref="KubeJson"/>. The official client's generated methods and its configuration loader are not
+/// used: both reach its serializer context, which holds every Kubernetes model type. Requests ask for HTTP/2 so that concurrent
 /// calls share one connection. A response outside 2xx throws <see cref="KubeApiStatusException"/>.
 /// </summary>
 public sealed class KubeRestClient : IDisposable
@@ -29,18 +29,6 @@ public sealed class KubeRestClient : IDisposable
         _baseUri = baseUri;
         _authorize = authorize;
         _owner = owner;
-    }
-
-    /// <summary>Over a client built from a kubeconfig: its HttpClient, server URL and credentials (bearer token and the like).</summary>
-    public static KubeRestClient For(Kubernetes kubernetes)
-    {
-        ArgumentNullException.ThrowIfNull(kubernetes);
-        var credentials = kubernetes.Credentials;
-        return new KubeRestClient(
-            kubernetes.HttpClient,
-            kubernetes.BaseUri,
-            credentials is null ? null : credentials.ProcessHttpRequestAsync,
-            kubernetes);
     }
 
     public Task<T> CreateAsync<T>(T item, string namespaceName, CancellationToken cancellationToken)

@@ -114,6 +114,12 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
         }
     }
 
+    public async Task<string> GetServerVersionAsync(CancellationToken cancellationToken)
+    {
+        var info = await Call(() => _client.GetVersionAsync(cancellationToken), "get", "the server version (/version)").ConfigureAwait(false);
+        return info.GitVersion;
+    }
+
     public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) =>
         Call(
             () => _client.PatchNodeAsync(name, strategicMergePatch, cancellationToken),

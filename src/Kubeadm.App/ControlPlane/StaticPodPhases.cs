@@ -31,17 +31,10 @@ public static class StaticPodPhases
         return
         [
             ControlPlaneLeaf("apiserver", ComponentNames.ApiServer, "Generates the kube-apiserver static Pod manifest",
-                [.. flags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "feature-gates", "service-cidr"],
-                (ctx, host) =>
-                {
-                    Security.HardeningFilesWriter.Write(ctx);
-                    return ApiServerPodBuilder.Build(ctx.Config, host, message => Warn(ctx, message));
-                }),
+                [.. flags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "feature-gates", "service-cidr"]),
             ControlPlaneLeaf("controller-manager", ComponentNames.ControllerManager, "Generates the kube-controller-manager static Pod manifest",
-                [.. flags, "pod-network-cidr"],
-                (ctx, host) => ControllerManagerPodBuilder.Build(ctx.Config, host)),
-            ControlPlaneLeaf("scheduler", ComponentNames.Scheduler, "Generates the kube-scheduler static Pod manifest", flags,
-                (ctx, host) => SchedulerPodBuilder.Build(ctx.Config, host)),
+                [.. flags, "pod-network-cidr"]),
+            ControlPlaneLeaf("scheduler", ComponentNames.Scheduler, "Generates the kube-scheduler static Pod manifest", flags),
         ];
     }
 
@@ -53,8 +46,31 @@ public static class StaticPodPhases
         return Task.CompletedTask;
     }
 
-    private static Phase<InitContext> ControlPlaneLeaf(
-        string name, string component, string shortHelp, string[] flags, Func<InitContext, StaticPodHostFacts, V1Pod> build) => new()
+    /// <summary>
+    /// The static Pod of a control-plane component (or local etcd) for the context's configuration, as init writes it
+    /// (the API server's hardening files written first under the CIS profile); `upgrade` renders the target's with it.
+    /// </summary>
+    public static V1Pod BuildPod(InitContext context, string component)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var host = StaticPodWriter.HostFacts(context);
+        switch (component)
+        {
+            case ComponentNames.ApiServer:
+                Security.HardeningFilesWriter.Write(context);
+                return ApiServerPodBuilder.Build(context.Config, host, message => Warn(context, message));
+            case ComponentNames.ControllerManager:
+                return ControllerManagerPodBuilder.Build(context.Config, host);
+            case ComponentNames.Scheduler:
+                return SchedulerPodBuilder.Build(context.Config, host);
+            case ComponentNames.Etcd:
+                return Security.EtcdUserStep.Harden(context, EtcdPodBuilder.Build(context.Config, message => Warn(context, message)));
+            default:
+                throw new ArgumentException($"unknown static Pod component \"{component}\"", nameof(component));
+        }
+    }
+
+    private static Phase<InitContext> ControlPlaneLeaf(string name, string component, string shortHelp, string[] flags) => new()
     {
         Name = name,
         Short = shortHelp,
@@ -64,7 +80,7 @@ public static class StaticPodPhases
         Run = (ctx, _) =>
         {
             ctx.Out.WriteLine($"[control-plane] Creating static Pod manifest for \"{component}\"");
-            StaticPodWriter.Write(ctx, component, build(ctx, StaticPodWriter.HostFacts(ctx)));
+            StaticPodWriter.Write(ctx, component, BuildPod(ctx, component));
             return Task.CompletedTask;
         },
     };
@@ -82,8 +98,7 @@ public static class StaticPodPhases
         }
 
         context.Out.WriteLine($"[etcd] Creating static Pod manifest for local etcd in \"{context.ShownPath(StaticPodWriter.ManifestsDirectory)}\"");
-        var pod = EtcdPodBuilder.Build(context.Config, message => Warn(context, message));
-        StaticPodWriter.Write(context, ComponentNames.Etcd, Security.EtcdUserStep.Harden(context, pod));
+        StaticPodWriter.Write(context, ComponentNames.Etcd, BuildPod(context, ComponentNames.Etcd));
         return Task.CompletedTask;
     }
 

@@ -17,22 +17,22 @@ public static class StaticPodWriter
     public static void Write(InitContext context, string component, V1Pod pod)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var patched = context.Patches.Apply(component, StaticPodSerializer.ToJsonObject(pod));
+        var manifest = Render(context, component, pod);
         context.FileSystem.CreateDirectory(ManifestsDirectory, FileModes.PrivateDirectory);
-        context.FileSystem.WriteAllText(
-            ComponentNames.ManifestPath(ManifestsDirectory, component), StaticPodSerializer.ToYaml(patched), FileModes.Private);
+        context.FileSystem.WriteAllText(ComponentNames.ManifestPath(ManifestsDirectory, component), manifest, FileModes.Private);
+    }
+
+    /// <summary>The manifest text kubeadm writes for the Pod: the component's --patches applied, as YAML.</summary>
+    public static string Render(InitContext context, string component, V1Pod pod)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return StaticPodSerializer.ToYaml(context.Patches.Apply(component, StaticPodSerializer.ToJsonObject(pod)));
     }
 
     /// <summary>The host facts the control-plane pods depend on, read through the run's file system and environment.</summary>
     public static StaticPodHostFacts HostFacts(InitContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var fileSystem = context.FileSystem;
-        var certificatesDir = context.Config.Cluster.CertificatesDir;
-        var usingExternalCa = fileSystem.FileExists($"{certificatesDir}/ca.crt") && !fileSystem.FileExists($"{certificatesDir}/ca.key");
-        return new StaticPodHostFacts(
-            ProxyEnvironment.Read(context.GetEnvironmentVariable),
-            path => fileSystem.DirectoryExists(path) || fileSystem.FileExists(path),
-            usingExternalCa);
+        return StaticPodHostFacts.Read(context.FileSystem, context.Config.Cluster.CertificatesDir, context.GetEnvironmentVariable);
     }
 }

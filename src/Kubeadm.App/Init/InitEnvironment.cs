@@ -60,6 +60,9 @@ public sealed record InitEnvironment
     /// <summary>The API client for a kubeconfig file on the host (token commands); null means the real client, with kubeadm's retries.</summary>
     public Func<IFileSystem, string, Kubeadm.Core.ClusterApi.IClusterApi>? ClusterClientFor { get; init; }
 
+    /// <summary>The API client for an in-memory kubeconfig (join's TLS bootstrap client); null means the real client.</summary>
+    public Func<k8s.KubeConfigModels.K8SConfiguration, Kubeadm.Core.ClusterApi.IClusterApi>? ClusterClientForKubeconfig { get; init; }
+
     /// <summary>The etcd client for known endpoints (reset's remove-etcd-member); null means the real one.</summary>
     public Func<Kubeadm.App.EtcdApi.EtcdClientRequest, Kubeadm.Core.EtcdApi.IEtcdCluster>? EtcdClientFor { get; init; }
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using k8s;
 using k8s.Models;
 using Kubeadm.App.ClusterApi;
 using Kubeadm.Core.BootstrapTokens;
@@ -20,13 +19,7 @@ public sealed class KubernetesClusterInfoSource : IClusterInfoSource
 
     public async Task<IDictionary<string, string>?> GetAsync(string server, X509Certificate2Collection? trustedCa, CancellationToken cancellationToken)
     {
-        var configuration = new KubernetesClientConfiguration
-        {
-            Host = server,
-            SkipTlsVerify = trustedCa is null,
-            SslCaCerts = trustedCa,
-        };
-        using var client = KubeRestClient.For(new Kubernetes(configuration));
+        using var client = KubeconfigConnection.Anonymous(server, trustedCa, RequestTimeout + TimeSpan.FromSeconds(1));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(RequestTimeout);
         var configMap = await client.GetAsync<V1ConfigMap>(ClusterInfoConfigMap.Name, BootstrapTokenRbac.PublicNamespace, timeout.Token).ConfigureAwait(false);

@@ -59,28 +59,62 @@ public static class EarlierJoinState
         return checks;
     }
 
-    /// <summary>The earlier join's CA must be the cluster's, else this node belongs elsewhere and must be reset first.</summary>
+    /// <summary>
+    /// The earlier join's CA (caCertPath, and the CA kubelet.conf trusts) must be the cluster's, else this node belongs
+    /// elsewhere and must be reset first.
+    /// </summary>
     public static void RequireSameCluster(IFileSystem fileSystem, JoinConfiguration join, K8SConfiguration tlsBootstrap)
     {
         ArgumentNullException.ThrowIfNull(fileSystem);
         ArgumentNullException.ThrowIfNull(join);
         ArgumentNullException.ThrowIfNull(tlsBootstrap);
-        if (!fileSystem.FileExists(join.CaCertPath))
+        var discovered = Normalize(KubeconfigBuilder.DecodeData(tlsBootstrap.Clusters?.FirstOrDefault()?.ClusterEndpoint?.CertificateAuthorityData));
+        if (fileSystem.FileExists(join.CaCertPath) && !string.Equals(discovered, Normalize(fileSystem.ReadAllText(join.CaCertPath)), StringComparison.Ordinal))
         {
-            return;
+            throw new ForeignNodeStateException($"{join.CaCertPath} is not the CA of the cluster being joined");
         }
 
-        var discovered = KubeconfigBuilder.DecodeData(tlsBootstrap.Clusters?.FirstOrDefault()?.ClusterEndpoint?.CertificateAuthorityData);
-        var onDisk = fileSystem.ReadAllText(join.CaCertPath);
-        if (!string.Equals(Normalize(discovered), Normalize(onDisk), StringComparison.Ordinal))
+        var kubeletConf = KubeadmConstants.KubeletKubeConfigFile;
+        if (fileSystem.FileExists(kubeletConf) && KubeletConfCa(fileSystem, kubeletConf) is { } trusted
+            && !string.Equals(discovered, Normalize(trusted), StringComparison.Ordinal))
         {
-            throw new KubeadmUserException(
-                $"this node holds the files of an earlier join to a different cluster ({join.CaCertPath} is not the CA of the cluster being joined); " +
-                "run 'kubeadm reset' on this node first");
+            throw new ForeignNodeStateException($"{kubeletConf} trusts a CA that is not the CA of the cluster being joined");
         }
+    }
+
+    /// <summary>The CA kubelet.conf's current cluster trusts (embedded, or the file it names); null when it names none.</summary>
+    private static string? KubeletConfCa(IFileSystem fileSystem, string path)
+    {
+        K8SConfiguration kubeconfig;
+        try
+        {
+            kubeconfig = KubeconfigYamlReader.Read(fileSystem.ReadAllText(path), path);
+        }
+        catch (KubeconfigFormatException e)
+        {
+            throw new ForeignNodeStateException($"{path} cannot be read ({e.Message})");
+        }
+
+        var contextCluster = kubeconfig.Contexts?.FirstOrDefault(c => c.Name == kubeconfig.CurrentContext)?.ContextDetails?.Cluster;
+        var cluster = (kubeconfig.Clusters?.FirstOrDefault(c => c.Name == contextCluster) ?? kubeconfig.Clusters?.FirstOrDefault())?.ClusterEndpoint;
+        if (cluster?.CertificateAuthorityData is { Length: > 0 } data)
+        {
+            return KubeconfigBuilder.DecodeData(data);
+        }
+
+        return cluster?.CertificateAuthority is { Length: > 0 } file && fileSystem.FileExists(file) ? fileSystem.ReadAllText(file) : null;
     }
 
     private static string FileCheck(string path) => Kubeadm.Core.Preflight.HostFileRules.NameFor("FileAvailable", path);
 
     private static string Normalize(string pem) => pem.Replace("\r", "", StringComparison.Ordinal).Trim();
+}
+
+/// <summary>The node holds another cluster's join state: the run stops; `kubeadm reset` clears it.</summary>
+public sealed class ForeignNodeStateException : KubeadmUserException
+{
+    public ForeignNodeStateException(string what)
+        : base($"this node holds the files of an earlier join to a different cluster ({what}); run 'kubeadm reset' on this node first")
+    {
+    }
 }

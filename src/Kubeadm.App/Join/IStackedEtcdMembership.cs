@@ -9,6 +9,9 @@ public interface IStackedEtcdMembership
     /// <summary>Fails with "etcd cluster is not healthy: …" unless the members answer.</summary>
     Task CheckHealthAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every member as (name, peer URL), read only (a member not started yet is named by its ID).</summary>
+    Task<IReadOnlyList<(string Name, string PeerUrl)>> ListMembersAsync(CancellationToken cancellationToken);
+
     /// <summary>Adds this node as a learner (skipped if its peer URL is already a member); returns every member as (name, peer URL).</summary>
     Task<IReadOnlyList<(string Name, string PeerUrl)>> AddLearnerAsync(string name, string peerUrl, CancellationToken cancellationToken);
 

@@ -1,10 +1,12 @@
 using k8s.KubeConfigModels;
 using Kubeadm.App.ClusterApi;
 using Kubeadm.App.Init;
+using Kubeadm.App.Plan;
 using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Configuration.Validation;
 using Kubeadm.Core.Constants;
+using Kubeadm.Core.Errors;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Kubelet;
 using Kubeadm.Core.Patches;
@@ -26,6 +28,7 @@ public sealed class JoinContext
 {
     private JoinClusterState? _cluster;
     private InitContext? _node;
+    private KubeadmUserException? _discoveryFailure;
 
     public required JoinConfiguration Join { get; init; }
 
@@ -78,6 +81,11 @@ public sealed class JoinContext
 
     public bool DryRun => Join.DryRun;
 
+    /// <summary>Set for `join --plan`: the run takes the dry-run paths over the plan's ports and reports what it would do.</summary>
+    public PlanSession? Plan { get; init; }
+
+    public bool IsPlan => Plan is not null;
+
     public bool IsControlPlane => Join.ControlPlane is not null;
 
     /// <summary>The Node name the kubelet registers (hostname &lt; nodeRegistration.name &lt; hostname-override).</summary>
@@ -87,6 +95,9 @@ public sealed class JoinContext
     public bool LocalMode =>
         _cluster is { } cluster && KubeadmFeatureGates.IsEnabled(cluster.Node.Cluster.FeatureGates, KubeadmFeatureGates.ControlPlaneKubeletLocalMode);
 
+    /// <summary>The cluster once discovered (null before, or when discovery failed); never triggers discovery.</summary>
+    public JoinClusterState? Discovered => _cluster;
+
     /// <summary>The cluster as this node sees it, discovered on first use.</summary>
     public async Task<JoinClusterState> ClusterAsync(CancellationToken cancellationToken)
     {
@@ -95,7 +106,23 @@ public sealed class JoinContext
             return _cluster;
         }
 
-        var tlsBootstrap = await Discover(Join, cancellationToken).ConfigureAwait(false);
+        // A plan goes on after a failed phase: discovery failed once is not tried again by every later phase.
+        if (_discoveryFailure is not null)
+        {
+            throw _discoveryFailure;
+        }
+
+        K8SConfiguration tlsBootstrap;
+        try
+        {
+            tlsBootstrap = await Discover(Join, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeadmUserException e) when (IsPlan)
+        {
+            _discoveryFailure = e;
+            throw;
+        }
+
         var client = Journal.Track(ClientFor(tlsBootstrap));
         var node = await JoinClusterConfigReader.ReadAsync(client, Join, Out, cancellationToken).ConfigureAwait(false);
         ApplySecurityProfile(node);
@@ -132,6 +159,8 @@ public sealed class JoinContext
             Hostname = Hostname,
             PreflightHost = PreflightHost,
             DryRunDirectory = DryRunDirectory,
+            IsPlan = IsPlan,
+            FileReused = Plan is { } plan ? plan.FileReused : _ => { },
             RegisterWithTaints = !IsControlPlane,
         };
         return _node;

@@ -1,5 +1,6 @@
 using Kubeadm.App.ClusterApi;
 using Kubeadm.App.Init;
+using Kubeadm.App.Plan;
 using Kubeadm.Core.Constants;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Host;
@@ -21,7 +22,15 @@ public sealed class JoinContextFactory
 
     public JoinContextFactory(InitEnvironment environment) => _environment = environment;
 
-    public JoinContext Create(JoinOptions options)
+    public JoinContext Create(JoinOptions options) => Create(options, plan: null);
+
+    /// <summary>
+    /// With <paramref name="plan"/>, the context of `join --plan`: the run takes every phase's dry-run path (no service
+    /// actions, no waits, no image pulls, no etcd member added), files go to the plan's overlay, discovery reads
+    /// cluster-info for real and the cluster is only read (through the bootstrap token, and on a control plane through
+    /// the admin.conf the plan would write).
+    /// </summary>
+    public JoinContext Create(JoinOptions options, PlanSession? plan)
     {
         ArgumentNullException.ThrowIfNull(options);
         var hostFileSystem = _environment.FileSystemFor(options.Rootfs);
@@ -31,7 +40,14 @@ public sealed class JoinContextFactory
         var fileSystem = hostFileSystem;
         IServiceManager serviceManager;
         string? dryRunDirectory = null;
-        if (join.DryRun)
+        var apiTimeout = join.Timeouts.KubernetesApiCall ?? KubeadmConstants.KubernetesApiCallTimeout;
+        if (plan is not null)
+        {
+            join.DryRun = true;
+            fileSystem = plan.AttachFileSystem(hostFileSystem, Path.GetDirectoryName(join.CaCertPath) ?? KubeadmConstants.DefaultCertificatesDir);
+            serviceManager = new RecordingServiceManager();
+        }
+        else if (join.DryRun)
         {
             dryRunDirectory = _environment.GetEnvironmentVariable(DryRunDirEnvironmentVariable) is { Length: > 0 } fromEnv
                 ? fromEnv
@@ -46,7 +62,6 @@ public sealed class JoinContextFactory
             serviceManager = _environment.ServiceManager();
         }
 
-        var apiTimeout = join.Timeouts.KubernetesApiCall ?? KubeadmConstants.KubernetesApiCallTimeout;
         var discovery = new JoinDiscovery(
             _environment.ClusterInfoSource(), _environment.Clock, _environment.Out, _environment.Err, _environment.ReadUserFile, options.Verbosity);
         var patchesDirectory = options.PatchesDirectory ?? join.Patches?.Directory;
@@ -68,24 +83,40 @@ public sealed class JoinContextFactory
             ContainerRuntime = () => _environment.ContainerRuntimeFor(hostFileSystem, join.NodeRegistration.CriSocket),
             GetEnvironmentVariable = _environment.GetEnvironmentVariable,
             DryRunDirectory = dryRunDirectory,
+            Plan = plan,
             Patches = string.IsNullOrEmpty(patchesDirectory) ? NoPatches.Instance : new DirectoryPatchApplier(hostFileSystem, patchesDirectory, _environment.Out),
             Discover = async (config, ct) =>
             {
                 // A control-plane node that already has admin.conf (a re-run, or a single phase) talks to the cluster with it.
-                if (config.ControlPlane is not null && hostFileSystem.FileExists(KubeadmConstants.AdminKubeConfigFile))
-                {
-                    return KubeconfigYamlReader.Read(hostFileSystem.ReadAllText(KubeadmConstants.AdminKubeConfigFile), KubeadmConstants.AdminKubeConfigFile);
-                }
-
-                return await discovery.DiscoverAsync(config, ct).ConfigureAwait(false);
+                var fromAdmin = config.ControlPlane is not null && hostFileSystem.FileExists(KubeadmConstants.AdminKubeConfigFile);
+                var discovered = fromAdmin
+                    ? KubeconfigYamlReader.Read(hostFileSystem.ReadAllText(KubeadmConstants.AdminKubeConfigFile), KubeadmConstants.AdminKubeConfigFile)
+                    : await discovery.DiscoverAsync(config, ct).ConfigureAwait(false);
+                plan?.UseCluster(new PlanClusterSource(
+                    BootstrapClient(discovered, apiTimeout),
+                    fromAdmin
+                        ? $"read through {KubeadmConstants.AdminKubeConfigFile} (this node's, as the run uses it)"
+                        : $"discovered through {DiscoveredFrom(config)} (cluster-info, read only); read with the bootstrap token"
+                            + (config.ControlPlane is null ? "" : " and the admin.conf this join makes")));
+                return discovered;
             },
-            ClientFor = kubeconfig => ClusterClientFactory.FromKubeconfig(kubeconfig, "the TLS bootstrap kubeconfig", apiTimeout, _environment.Clock),
-            ClientForFile = path => join.DryRun
+            ClientFor = kubeconfig => BootstrapClient(kubeconfig, apiTimeout),
+            ClientForFile = path => plan is not null
+                ? plan.Objects ?? plan.AttachCluster(
+                    _environment.ClusterClientFor?.Invoke(fileSystem, path) ?? ClusterClientFactory.FromKubeconfig(fileSystem, path, apiTimeout, _environment.Clock))
+                : join.DryRun
                 ? throw new KubeadmUserException($"dry run: {path} is not used to change the cluster")
                 : ClusterClientFactory.FromKubeconfig(hostFileSystem, path, apiTimeout, _environment.Clock),
             EtcdMembership = _environment.EtcdMembership ?? (context => new StackedEtcdMembership(context)),
         };
     }
+
+    private Kubeadm.Core.ClusterApi.IClusterApi BootstrapClient(k8s.KubeConfigModels.K8SConfiguration kubeconfig, TimeSpan apiTimeout) =>
+        _environment.ClusterClientForKubeconfig?.Invoke(kubeconfig)
+        ?? ClusterClientFactory.FromKubeconfig(kubeconfig, "the TLS bootstrap kubeconfig", apiTimeout, _environment.Clock);
+
+    private static string DiscoveredFrom(Kubeadm.Core.Configuration.JoinConfiguration join) =>
+        join.Discovery.BootstrapToken?.ApiServerEndpoint is { Length: > 0 } endpoint ? endpoint : join.Discovery.File?.KubeConfigPath ?? "the discovery file";
 
     private void Warn(string message) => _environment.Err.WriteLine(message.StartsWith('[') ? message : $"WARNING: {message}");
 }

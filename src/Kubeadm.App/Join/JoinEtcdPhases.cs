@@ -1,8 +1,10 @@
 using Kubeadm.App.ControlPlane;
+using Kubeadm.App.Plan;
 using Kubeadm.Core.Constants;
 using Kubeadm.Core.ControlPlane;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Host;
+using Kubeadm.Core.Plan;
 
 namespace Kubeadm.App.Join;
 
@@ -13,6 +15,9 @@ namespace Kubeadm.App.Join;
 /// </summary>
 public static class JoinEtcdPhases
 {
+    /// <summary>The plan item kind of an etcd membership change.</summary>
+    public const string EtcdItemKind = "etcd";
+
     public static async Task CheckAsync(JoinContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -29,7 +34,8 @@ public static class JoinEtcdPhases
         }
 
         context.Out.WriteLine("[check-etcd] Checking that the etcd cluster is healthy");
-        if (context.DryRun)
+        // --plan does check: reading the members' health changes nothing.
+        if (context.DryRun && !context.IsPlan)
         {
             return;
         }
@@ -75,6 +81,12 @@ public static class JoinEtcdPhases
 
         var dataDir = node.Config.Cluster.Etcd.Local?.DataDir is { Length: > 0 } dir ? dir : KubeadmConstants.DefaultEtcdDataDir;
         var peerUrl = EtcdPodBuilder.PeerUrl(node.Config.Init.LocalApiEndpoint.AdvertiseAddress);
+        if (context.Plan is { } plan)
+        {
+            await PlanJoinAsync(context, node, plan, dataDir, peerUrl, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (context.DryRun)
         {
             context.Out.WriteLine($"[control-plane-join] Would ensure that \"{dataDir}\" directory is present");
@@ -102,6 +114,43 @@ public static class JoinEtcdPhases
         {
             throw new KubeadmUserException($"error creating local etcd static pod manifest file: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// `--plan`: reads the members (nothing is added), reports the member the run would add (or finds it there already)
+    /// and plans the manifest the run would write with every member listed, as after the add.
+    /// </summary>
+    private static async Task PlanJoinAsync(JoinContext context, Init.InitContext node, PlanSession plan, string dataDir, string peerUrl, CancellationToken cancellationToken)
+    {
+        context.FileSystem.CreateDirectory(dataDir, FileModes.PrivateDirectory);
+        var membership = Membership(context);
+        using var disposable = membership as IDisposable;
+        IReadOnlyList<(string Name, string PeerUrl)> members;
+        try
+        {
+            members = await membership.ListMembersAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubeadmUserException e)
+        {
+            throw new KubeadmUserException($"error creating local etcd static pod manifest file: {e.Message}", e);
+        }
+
+        var member = $"member {context.NodeName} {peerUrl}";
+        if (members.Any(m => m.PeerUrl == peerUrl))
+        {
+            plan.Record(EtcdItemKind, member, PlanAction.Unchanged, "already a member of the etcd cluster: the run adds nothing");
+            members = [.. members.Select(m => m.PeerUrl == peerUrl ? (context.NodeName, m.PeerUrl) : m)];
+        }
+        else
+        {
+            plan.Record(EtcdItemKind, member, PlanAction.Create,
+                $"the run adds it to the etcd cluster of {members.Count} member(s) as a learner, then promotes it once it has caught up (the plan adds nothing)");
+            members = [.. members, (context.NodeName, peerUrl)];
+        }
+
+        context.Out.WriteLine($"[etcd] Would add etcd member: {peerUrl}");
+        var pod = EtcdPodBuilder.Build(node.Config, m => context.Err.WriteLine($"WARNING: {m}"), members);
+        StaticPodWriter.Write(node, ComponentNames.Etcd, Security.EtcdUserStep.Harden(node, pod));
     }
 
     private static IStackedEtcdMembership Membership(JoinContext context) =>

@@ -21,6 +21,9 @@ public static class JoinKubeletPhases
 {
     public static readonly TimeSpan TlsBootstrapRetryInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>Where the kubelet keeps the client certificate its TLS bootstrap got (kubelet.conf names it).</summary>
+    public const string KubeletClientCertificate = "/var/lib/kubelet/pki/kubelet-client-current.pem";
+
     public static async Task StartAsync(JoinContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -44,6 +47,10 @@ public static class JoinKubeletPhases
             {
                 context.Out.WriteLine($"[kubelet-start] writing CA certificate at {context.Join.CaCertPath}");
             }
+        }
+        else
+        {
+            context.Plan?.FileReused(context.Join.CaCertPath);
         }
 
         await RefuseReadyNodeAsync(context, cluster.BootstrapClient, cancellationToken).ConfigureAwait(false);
@@ -69,6 +76,12 @@ public static class JoinKubeletPhases
     {
         ArgumentNullException.ThrowIfNull(context);
         var node = await context.NodeAsync(cancellationToken).ConfigureAwait(false);
+        if (context.Plan is { } plan)
+        {
+            PlanBootstrap(context, plan);
+            return;
+        }
+
         if (context.DryRun)
         {
             context.Out.WriteLine("[kubelet-wait] Would wait for the kubelet to be bootstrapped");
@@ -91,6 +104,22 @@ public static class JoinKubeletPhases
             {
                 context.FileSystem.DeleteFile(KubeadmConstants.KubeletBootstrapKubeConfigFile);
             }
+        }
+    }
+
+    /// <summary>
+    /// What the wait leaves behind, without waiting: the kubelet's TLS bootstrap writes kubelet.conf and its client
+    /// certificate (unless a valid one is already there: the kubelet keeps it), then bootstrap-kubelet.conf is removed.
+    /// </summary>
+    private static void PlanBootstrap(JoinContext context, Plan.PlanSession plan)
+    {
+        const string ByTheKubelet = "written by the kubelet's TLS bootstrap (its CSR approved and signed by the cluster), not by kubeadm";
+        plan.FileWrittenByOthers(KubeadmConstants.KubeletKubeConfigFile, ByTheKubelet);
+        plan.FileWrittenByOthers(KubeletClientCertificate, ByTheKubelet);
+        context.Out.WriteLine("[kubelet-start] Would wait for the kubelet to perform the TLS Bootstrap");
+        if (context.FileSystem.FileExists(KubeadmConstants.KubeletBootstrapKubeConfigFile))
+        {
+            context.FileSystem.DeleteFile(KubeadmConstants.KubeletBootstrapKubeConfigFile);
         }
     }
 

@@ -69,7 +69,13 @@ public static class JoinPhaseTree
         }
 
         var node = await context.NodeAsync(cancellationToken).ConfigureAwait(false);
-        if (context.DryRun)
+        if (context.Plan is { } plan)
+        {
+            // The planning cluster (read through the admin.conf the plan made): the Node the kubelet registers is assumed.
+            await node.Cluster.GetAsync(cancellationToken).ConfigureAwait(false);
+            await plan.AssumeRegisteredNodeAsync(node.Config, cancellationToken).ConfigureAwait(false);
+        }
+        else if (context.DryRun)
         {
             context.Out.WriteLine($"[mark-control-plane] Would mark node {context.NodeName} as a control-plane");
             return;

@@ -21,6 +21,12 @@ public sealed class StackedEtcdMembership : IStackedEtcdMembership, IDisposable
     public async Task CheckHealthAsync(CancellationToken cancellationToken) =>
         await (await ClusterAsync(cancellationToken).ConfigureAwait(false)).CheckClusterHealthAsync(cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<(string Name, string PeerUrl)>> ListMembersAsync(CancellationToken cancellationToken)
+    {
+        var members = await (await ClusterAsync(cancellationToken).ConfigureAwait(false)).ListMembersAsync(cancellationToken).ConfigureAwait(false);
+        return [.. members.Where(m => m.PeerUrls.Count > 0).Select(m => (m.DisplayName, m.PeerUrls[0]))];
+    }
+
     public async Task<IReadOnlyList<(string Name, string PeerUrl)>> AddLearnerAsync(string name, string peerUrl, CancellationToken cancellationToken)
     {
         var members = await (await ClusterAsync(cancellationToken).ConfigureAwait(false))

@@ -55,13 +55,7 @@ internal static class KubeletStarter
             context.Out.WriteLine("[kubelet-start] Skipping writing instance kubelet configuration file as the NodeLocalCRISocket feature gate is disabled");
         }
 
-        var systemdResolvedActive = await KubeletService.IsActiveAsync(context, SystemdResolved, cancellationToken).ConfigureAwait(false);
-        var kubelet = KubeletConfigurationBuilder.Build(context.Config, systemdResolvedActive, message => context.Err.WriteLine($"WARNING: {message}"));
-        kubelet = Patched(context, kubelet, nodeLocalCriSocket);
-        // CIS 4.1.9 wants config.yaml no wider than 0600; kubeadm writes it 0644.
-        var configMode = context.Config.SecurityProfile == SecurityProfile.Cis ? FileModes.Private : FileModes.Public;
-        WriteKubeletFile(context, KubeadmConstants.KubeletConfigFile, JsonYamlWriter.Write(kubelet),
-            "[kubelet-start] Writing kubelet configuration to file", "error writing kubelet configuration to disk", configMode);
+        await WriteConfigFileAsync(context, cancellationToken).ConfigureAwait(false);
         if (joinOrder)
         {
             WriteEnvFile(context);
@@ -76,6 +70,24 @@ internal static class KubeletStarter
         {
             context.Out.WriteLine("[kubelet-start] Would start the kubelet");
         }
+    }
+
+    /// <summary>
+    /// Writes /var/lib/kubelet/config.yaml only: the KubeletConfiguration, then --patches, then the instance config
+    /// (NodeLocalCRISocket); what kubelet-start does for it, and what `upgrade apply|node` rewrite for the new version.
+    /// </summary>
+    public static async Task WriteConfigFileAsync(InitContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var nodeLocalCriSocket = KubeadmFeatureGates.IsEnabled(context.Config.Cluster.FeatureGates, KubeadmFeatureGates.NodeLocalCriSocket)
+            && context.FileSystem.FileExists(KubeadmConstants.KubeletInstanceConfigFile);
+        var systemdResolvedActive = await KubeletService.IsActiveAsync(context, SystemdResolved, cancellationToken).ConfigureAwait(false);
+        var kubelet = KubeletConfigurationBuilder.Build(context.Config, systemdResolvedActive, message => context.Err.WriteLine($"WARNING: {message}"));
+        kubelet = Patched(context, kubelet, nodeLocalCriSocket);
+        // CIS 4.1.9 wants config.yaml no wider than 0600; kubeadm writes it 0644.
+        var configMode = context.Config.SecurityProfile == SecurityProfile.Cis ? FileModes.Private : FileModes.Public;
+        WriteKubeletFile(context, KubeadmConstants.KubeletConfigFile, JsonYamlWriter.Write(kubelet),
+            "[kubelet-start] Writing kubelet configuration to file", "error writing kubelet configuration to disk", configMode);
     }
 
     private static void WriteEnvFile(InitContext context) =>

@@ -1,5 +1,6 @@
 using Kubeadm.App.Init;
 using Kubeadm.Core.BootstrapTokens;
+using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Configuration;
 
 namespace Kubeadm.App.NodeSetup;
@@ -36,10 +37,29 @@ public static class BootstrapTokenPhase
         var adminPath = AdminKubeconfig.PathOf(context);
         // Every object here stands alone (a binding names its role, it does not need it to exist yet): all are written
         // at once and the lines come out in kubeadm's order.
-        await context.ApiWrites()
+        var steps = context.ApiWrites()
             .Step(
                 $"{Prefix} Configuring bootstrap tokens, cluster-info ConfigMap, RBAC Roles",
-                ct => BootstrapTokenStore.UpdateOrCreateAsync(api, tokens, now, failIfExists: false, ct))
+                ct => BootstrapTokenStore.UpdateOrCreateAsync(api, tokens, now, failIfExists: false, ct));
+        await NodeRbacSteps(steps, api)
+            .Step(
+                $"{Prefix} Creating the \"{ClusterInfoConfigMap.Name}\" ConfigMap in the \"{BootstrapTokenRbac.PublicNamespace}\" namespace",
+                ct => api.CreateOrUpdateAsync(ClusterInfoConfigMap.Create(AdminKubeconfig.Read(context.FileSystem, adminPath), adminPath), ct),
+                ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.ClusterInfoRole(), ct),
+                ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.ClusterInfoRoleBinding(), ct))
+            .RunAsync(cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The RBAC rules that let nodes join with a bootstrap token and get their certificates approved and rotated;
+    /// `upgrade apply` re-applies just these (its bootstrap-token phase).
+    /// </summary>
+    public static ApiWriteSteps NodeRbacSteps(ApiWriteSteps steps, IClusterApi api)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(api);
+        return steps
             .Step(
                 $"{Prefix} Configured RBAC rules to allow Node Bootstrap tokens to get nodes",
                 ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.GetNodesClusterRole(), ct),
@@ -52,14 +72,7 @@ public static class BootstrapTokenPhase
                 ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.AutoApproveBootstrapBinding(), ct))
             .Step(
                 $"{Prefix} Configured RBAC rules to allow certificate rotation for all node client certificates in the cluster",
-                ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.AutoApproveCertificateRotationBinding(), ct))
-            .Step(
-                $"{Prefix} Creating the \"{ClusterInfoConfigMap.Name}\" ConfigMap in the \"{BootstrapTokenRbac.PublicNamespace}\" namespace",
-                ct => api.CreateOrUpdateAsync(ClusterInfoConfigMap.Create(AdminKubeconfig.Read(context.FileSystem, adminPath), adminPath), ct),
-                ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.ClusterInfoRole(), ct),
-                ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.ClusterInfoRoleBinding(), ct))
-            .RunAsync(cancellationToken)
-            .ConfigureAwait(false);
+                ct => api.CreateOrUpdateAsync(BootstrapTokenRbac.AutoApproveCertificateRotationBinding(), ct));
     }
 
     /// <summary>The configured tokens; without --config the first one gets kubeadm init's default description.</summary>

@@ -47,6 +47,8 @@ public static class ConflictAdvice
             Reason = reason,
             Fix = error switch
             {
+                Join.ForeignNodeStateException =>
+                    "run 'kubeadm reset' on this node (it removes the other cluster's files), or move the files the error names out of the way (keep them as a backup); then run the plan again",
                 PreflightFailedException => "fix what the failed checks name; where a check is expected to fail on this node, add its name to --ignore-preflight-errors",
                 _ when phase.StartsWith("kubeconfig/", StringComparison.Ordinal) =>
                     $"move the kubeconfig file the error names out of the way (keep it as a backup), then run: {rerun}",

@@ -1,5 +1,3 @@
-using k8s.Models;
-using Kubeadm.App.ClusterApi;
 using Kubeadm.App.Init;
 using Kubeadm.Core.Constants;
 using Kubeadm.Workflow;
@@ -43,7 +41,7 @@ public static class InitPlanner
         var context = runner.GetOrCreateContext();
         try
         {
-            await AssumeRegisteredNodeAsync(context, session, cancellationToken).ConfigureAwait(false);
+            await session.AssumeRegisteredNodeAsync(context.Config, cancellationToken).ConfigureAwait(false);
             var result = await runner.RunAsync(select(runner, context), cancellationToken).ConfigureAwait(false);
             return session.Assemble("init", runner.Nodes, result, Actions);
         }
@@ -55,32 +53,6 @@ public static class InitPlanner
                 await environment.Err.WriteAsync(session.LogText).ConfigureAwait(false);
             }
         }
-    }
-
-    /// <summary>
-    /// On a cluster whose kubelet has not registered this node yet, the real run waits for it (mark-control-plane); the
-    /// plan assumes the registration instead of waiting, and says so.
-    /// </summary>
-    private static async Task AssumeRegisteredNodeAsync(InitContext context, PlanSession session, CancellationToken cancellationToken)
-    {
-        if (!session.ClusterReachable || session.Objects is not { } objects)
-        {
-            return;
-        }
-
-        var nodeName = context.Config.Init.NodeRegistration.Name;
-        var node = await objects.GetAsync<V1Node>("", nodeName, cancellationToken).ConfigureAwait(false);
-        if (node?.Metadata?.Labels?.ContainsKey(KubeadmConstants.HostnameLabel) == true)
-        {
-            return;
-        }
-
-        foreach (var assumed in (await DryRunClusterState.For(context.Config).ListAsync<V1Node>("", null, cancellationToken).ConfigureAwait(false)))
-        {
-            objects.Assume(assumed);
-        }
-
-        session.ClusterNote = $"node \"{nodeName}\" is not registered yet: the run waits for the kubelet to register it (the plan assumes it did)";
     }
 
     /// <summary>The flags a fix must repeat so the phase it names reads the same configuration and node.</summary>

@@ -35,10 +35,10 @@ public sealed record PlannedItem
     /// <summary>The phase that touches it, e.g. "certs/apiserver".</summary>
     public required string Phase { get; init; }
 
-    /// <summary>"file", "directory", "object" or "phase" (a conflict that names no single file).</summary>
+    /// <summary>"file", "directory", "object", "etcd" (a member of the stacked etcd cluster) or "phase" (a conflict that names no single file).</summary>
     public required string Kind { get; init; }
 
-    /// <summary>The host path, or "resource namespace/name" for an object.</summary>
+    /// <summary>The host path, "resource namespace/name" for an object, or "member name peer-URL" for etcd.</summary>
     public required string Name { get; init; }
 
     public required PlanAction Action { get; init; }

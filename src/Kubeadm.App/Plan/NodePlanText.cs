@@ -15,6 +15,7 @@ public static class NodePlanText
         text.Append(CultureInfo.InvariantCulture, $"[plan] cluster: {plan.Cluster}\n");
         Section(text, "Files", plan.Items.Where(i => i.Kind is "file" or "directory" && i.Action != PlanAction.Conflict));
         Section(text, "API objects", plan.Items.Where(i => i.Kind == "object" && i.Action != PlanAction.Conflict));
+        Section(text, "etcd", plan.Items.Where(i => i.Kind == "etcd" && i.Action != PlanAction.Conflict));
         Section(text, "Conflicts (the run would stop at the first)", plan.Conflicts);
         text.Append("\nPhases:\n");
         var width = plan.Phases.Select(p => p.Name.Length).DefaultIfEmpty(0).Max() + 2;

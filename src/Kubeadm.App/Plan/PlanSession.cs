@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Text;
+using k8s.Models;
 using Kubeadm.App.ClusterApi;
+using Kubeadm.Core.ClusterApi;
+using Kubeadm.Core.Constants;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Plan;
@@ -17,7 +20,8 @@ public sealed class PlanSession
 {
     private readonly StringBuilder _logText = new();
     private readonly Lock _lock = new();
-    private readonly PlanClusterSource _source;
+    private readonly List<PlannedItem> _otherItems = [];
+    private PlanClusterSource _source;
     private readonly string _phaseCommand;
     private readonly string _commandFlags;
     private int _phaseLogStart;
@@ -76,7 +80,69 @@ public sealed class PlanSession
         return Objects;
     }
 
+    /// <summary>The planning cluster over <paramref name="source"/>, a client that is only read (join: the node's admin.conf).</summary>
+    public PlanningClusterApi AttachCluster(IClusterApi source)
+    {
+        Objects = new PlanningClusterApi(source, Recorder);
+        return Objects;
+    }
+
+    /// <summary>The cluster as found once the run itself reached it (join: by discovery, which reads cluster-info).</summary>
+    public void UseCluster(PlanClusterSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        lock (_lock)
+        {
+            _source = source;
+        }
+    }
+
     public bool ClusterReachable => _source.Api is not null;
+
+    /// <summary>
+    /// Records what the run would do outside files and API objects (an etcd member it would add), attributed to the
+    /// running phase.
+    /// </summary>
+    public void Record(string kind, string name, PlanAction action, string? note)
+    {
+        lock (_lock)
+        {
+            _otherItems.Add(new PlannedItem { Phase = Recorder.CurrentPhase, Kind = kind, Name = name, Action = action, Reason = note });
+        }
+    }
+
+    /// <summary>
+    /// A file someone else writes during the run (the kubelet's TLS bootstrap writes kubelet.conf): planned as created
+    /// when the node lacks it, else unchanged, with <paramref name="note"/> saying who writes it.
+    /// </summary>
+    public void FileWrittenByOthers(string path, string note) => Files?.ExpectFromOthers(path, note);
+
+    /// <summary>
+    /// On a cluster whose kubelet has not registered the node yet, the real run waits for it (mark-control-plane); the
+    /// plan assumes the registration instead of waiting, and says so.
+    /// </summary>
+    public async Task AssumeRegisteredNodeAsync(KubeadmConfig config, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (!ClusterReachable || Objects is not { } objects)
+        {
+            return;
+        }
+
+        var nodeName = config.Init.NodeRegistration.Name;
+        var node = await objects.GetAsync<V1Node>("", nodeName, cancellationToken).ConfigureAwait(false);
+        if (node?.Metadata?.Labels?.ContainsKey(KubeadmConstants.HostnameLabel) == true)
+        {
+            return;
+        }
+
+        foreach (var assumed in await DryRunClusterState.For(config).ListAsync<V1Node>("", null, cancellationToken).ConfigureAwait(false))
+        {
+            objects.Assume(assumed);
+        }
+
+        ClusterNote = $"node \"{nodeName}\" is not registered yet: the run waits for the kubelet to register it (the plan assumes it did)";
+    }
 
     /// <summary>A phase kept an existing file as it is (see <see cref="Init.InitContext.FileReused"/>).</summary>
     public void FileReused(string path) => Files?.Keep(path);
@@ -122,6 +188,11 @@ public sealed class PlanSession
         var items = new List<PlannedItem>();
         items.AddRange(Files?.Items() ?? []);
         items.AddRange(Objects?.Items() ?? []);
+        lock (_lock)
+        {
+            items.AddRange(_otherItems);
+        }
+
         items.AddRange(Recorder.Conflicts);
         var outcomes = result.Phases.GroupBy(p => p.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Outcome, StringComparer.Ordinal);
         var phases = new List<PlannedPhase>();

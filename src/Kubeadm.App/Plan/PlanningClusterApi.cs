@@ -146,6 +146,9 @@ public sealed class PlanningClusterApi : IClusterApi
         return true;
     }
 
+    /// <summary>A read: answered by the real cluster.</summary>
+    public Task<string> GetServerVersionAsync(CancellationToken cancellationToken) => _source.GetServerVersionAsync(cancellationToken);
+
     public async Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken)
     {
         var key = new Key(typeof(V1Node), "", name);

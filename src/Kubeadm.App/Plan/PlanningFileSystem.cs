@@ -16,6 +16,7 @@ public sealed class PlanningFileSystem : IFileSystem
     private readonly Func<string, bool> _isSecret;
     private readonly Lock _lock = new();
     private readonly List<(string Phase, string Path, string Kind)> _touched = [];
+    private readonly Dictionary<string, string> _notes = new(StringComparer.Ordinal);
 
     /// <param name="host">The node's file system (under --rootfs); only read.</param>
     /// <param name="recorder">Tells which phase is running.</param>
@@ -35,9 +36,11 @@ public sealed class PlanningFileSystem : IFileSystem
     public IReadOnlyList<PlannedItem> Items()
     {
         List<(string Phase, string Path, string Kind)> touched;
+        Dictionary<string, string> notes;
         lock (_lock)
         {
             touched = [.. _touched];
+            notes = new Dictionary<string, string>(_notes, StringComparer.Ordinal);
         }
 
         var lastWrites = _overlay.RecordedWrites.GroupBy(w => w.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
@@ -46,7 +49,7 @@ public sealed class PlanningFileSystem : IFileSystem
         {
             var path = group.Key;
             // A file belongs to the phase that writes it last (its content is that phase's); a directory to the one that makes it.
-            var writers = group.Where(t => t.Kind is "file" or "delete").ToList();
+            var writers = group.Where(t => t.Kind is "file" or "delete" or "others").ToList();
             var (phase, kind) = writers.Count > 0 ? (writers[^1].Phase, writers[^1].Kind) : (group.First().Phase, group.First().Kind);
             var decision = kind switch
             {
@@ -59,6 +62,7 @@ public sealed class PlanningFileSystem : IFileSystem
                 "delete" => _host.FileExists(path) || _host.DirectoryExists(path) ? new PlanDecision(PlanAction.Delete, []) : null,
                 "directory" => _host.DirectoryExists(path) ? null : PlanDecision.Create,
                 "keep" when _host.FileExists(path) => PlanDecision.Unchanged,
+                "others" => _host.FileExists(path) ? PlanDecision.Unchanged : PlanDecision.Create,
                 _ => null,
             };
             if (decision is not null)
@@ -70,6 +74,7 @@ public sealed class PlanningFileSystem : IFileSystem
                     Name = path,
                     Action = decision.Action,
                     Diff = decision.Diff,
+                    Reason = kind == "others" ? notes.GetValueOrDefault(path) : null,
                 });
             }
         }
@@ -79,6 +84,20 @@ public sealed class PlanningFileSystem : IFileSystem
 
     /// <summary>The running phase keeps this existing file untouched: listed as unchanged (when it does exist).</summary>
     public void Keep(string path) => Touch(path, "keep");
+
+    /// <summary>
+    /// Someone else (the kubelet) writes this file during the run: created when the node lacks it, else left as it is.
+    /// <paramref name="note"/> says who writes it.
+    /// </summary>
+    public void ExpectFromOthers(string path, string note)
+    {
+        lock (_lock)
+        {
+            _notes[HostPathSyntax.Normalize(path)] = note;
+        }
+
+        Touch(path, "others");
+    }
 
     public bool FileExists(string path) => _overlay.FileExists(path);
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace Kubeadm.Cli.Commands;
 
@@ -17,6 +18,14 @@ public static class FlagValues
     {
         ArgumentNullException.ThrowIfNull(parse);
         return parse.GetResult(option) is { Implicit: false };
+    }
+
+    /// <summary>The names (without dashes) of the flags given on the command line, for kubeadm's flag-over-config rule.</summary>
+    public static IReadOnlySet<string> ChangedFlags(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return new HashSet<string>(
+            parse.CommandResult.Children.OfType<OptionResult>().Where(o => !o.Implicit).Select(o => o.Option.Name.TrimStart('-')), StringComparer.Ordinal);
     }
 
     public static string? Get(ParseResult parse, Option<string> option) => Given(parse, option) ? parse.GetValue(option) ?? "" : null;

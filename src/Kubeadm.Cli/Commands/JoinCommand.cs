@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kubeadm.App.Init;
 using Kubeadm.App.Join;
+using Kubeadm.App.Plan;
 using Kubeadm.Core.Configuration.Serialization;
 using Kubeadm.Core.Constants;
 using Kubeadm.Core.Errors;
@@ -91,7 +92,15 @@ public sealed class JoinCommand
         };
         join.Options.Add(output);
         join.Options.Add(_flags.SecurityProfile);
-        join.SetAction((parse, ct) => Execute(parse, () => _flags.Bind(parse, _global, endpoint), (options, token) => RunJoinAsync(options, parse.GetValue(output) ?? "", token), ct));
+        var plan = new Option<bool>("--plan") { Description = PlanCommandText.JoinFlagHelp };
+        join.Options.Add(plan);
+        join.SetAction((parse, ct) => Execute(
+            parse,
+            () => _flags.Bind(parse, _global, endpoint),
+            (options, token) => parse.GetValue(plan)
+                ? RunPlanAsync(options, parse.GetValue(output) ?? "", token)
+                : RunJoinAsync(options, parse.GetValue(output) ?? "", token),
+            ct));
         join.Subcommands.Add(CreatePhaseCommand());
         return join;
     }
@@ -206,6 +215,20 @@ public sealed class JoinCommand
         }
 
         return 0;
+    }
+
+    /// <summary>`join --plan`: what the join would do, nothing changed; exit 0 when it could proceed, 2 on a conflict.</summary>
+    private async Task<int> RunPlanAsync(JoinOptions options, string format, CancellationToken ct)
+    {
+        PlanCommandText.CheckFlags(options.DryRun, format);
+        if (options.SkipPhases is { } fromFlag)
+        {
+            SelectSkipping(CreateRunner(NoContext), fromFlag);
+        }
+
+        var plan = await JoinPlanner.PlanAsync(_environment, options, (runner, context) => SelectSkipping(runner, options.SkipPhases ?? context.Join.SkipPhases), ct)
+            .ConfigureAwait(false);
+        return await PlanCommandText.WriteAsync(_environment.Out, plan, format).ConfigureAwait(false);
     }
 
     private static PhaseSelection SelectSkipping(PhaseRunner<JoinContext> runner, IReadOnlyCollection<string> skip)

@@ -3,7 +3,7 @@ using Kubeadm.Core.Errors;
 
 namespace Kubeadm.Cli.Commands;
 
-/// <summary>`init --plan` on the command line: help, flag checks, output and exit code (kept apart for join's plan to share).</summary>
+/// <summary>`init --plan` and `join --plan` on the command line: help, flag checks, output and exit code.</summary>
 public static class PlanCommandText
 {
     /// <summary>The exit code when a conflict would stop the real run.</summary>
@@ -13,6 +13,11 @@ public static class PlanCommandText
         "Change nothing; read this node (and the cluster through admin.conf, when it answers) and print what init would do to every file and API object: "
         + "create, unchanged, update (with a diff) or conflict (why, and the fix), and which phases have nothing to do. "
         + "Exit 0 when init could proceed, 2 when a conflict would stop it. With -o json|yaml the plan is printed as JSON or YAML.";
+
+    public const string JoinFlagHelp =
+        "Change nothing; read this node and the cluster (discovery runs for real: it only reads cluster-info) and print what join would do to every file, "
+        + "API object and etcd member: create, unchanged, update (with a diff) or conflict (why, and the fix), and which phases have nothing to do. "
+        + "Exit 0 when join could proceed, 2 when a conflict would stop it. With -o json|yaml the plan is printed as JSON or YAML.";
 
     public static void CheckFlags(bool dryRun, string format)
     {

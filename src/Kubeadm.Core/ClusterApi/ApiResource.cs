@@ -21,6 +21,7 @@ public sealed record ApiResource(string Kind, string Resource, string Group, str
         [typeof(V1Deployment)] = new("Deployment", "deployments", "apps", "v1", true),
         [typeof(V1DaemonSet)] = new("DaemonSet", "daemonsets", "apps", "v1", true),
         [typeof(V1Pod)] = new("Pod", "pods", "", "v1", true),
+        [typeof(V1Job)] = new("Job", "jobs", "batch", "v1", true),
     };
 
     /// <summary>"apps/v1", or "v1" for the core group (the apiVersion field).</summary>

@@ -57,6 +57,8 @@ public sealed class DryRunClusterApi : IClusterApi
         return _state.DeleteAsync<T>(namespaceName, name, cancellationToken);
     }
 
+    public Task<string> GetServerVersionAsync(CancellationToken cancellationToken) => _state.GetServerVersionAsync(cancellationToken);
+
     public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken)
     {
         PrintAction<V1Node>("PATCH");

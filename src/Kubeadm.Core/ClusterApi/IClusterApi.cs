@@ -30,6 +30,9 @@ public interface IClusterApi
     Task<bool> DeleteAsync<T>(string namespaceName, string name, CancellationToken cancellationToken)
         where T : class, IKubernetesObject<V1ObjectMeta>;
 
+    /// <summary>The API server's version as its /version endpoint reports it (gitVersion, "v1.34.2").</summary>
+    Task<string> GetServerVersionAsync(CancellationToken cancellationToken);
+
     /// <summary>Applies a strategic-merge patch (JSON) to a Node.</summary>
     Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken);
 

@@ -26,6 +26,9 @@ public sealed class InMemoryClusterApi : IClusterApi
         }
     }
 
+    /// <summary>What /version reports (gitVersion); this kubeadm's version unless a test sets another.</summary>
+    public string ServerVersion { get; set; } = Constants.KubeadmVersion.Current;
+
     /// <summary>Puts an object in place without recording a request (test setup).</summary>
     public void Seed<T>(T item)
         where T : class, IKubernetesObject<V1ObjectMeta>
@@ -93,6 +96,15 @@ public sealed class InMemoryClusterApi : IClusterApi
         {
             _requests.Add(new ApiRequest("delete", ApiResource.Of<T>().Resource, namespaceName, name));
             return Task.FromResult(_objects.Remove((typeof(T), namespaceName, name)));
+        }
+    }
+
+    public Task<string> GetServerVersionAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _requests.Add(new ApiRequest("get", "version", "", ""));
+            return Task.FromResult(ServerVersion);
         }
     }
 

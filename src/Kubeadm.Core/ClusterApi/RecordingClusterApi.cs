@@ -57,6 +57,8 @@ public sealed class RecordingClusterApi : IClusterApi
         return deleted;
     }
 
+    public Task<string> GetServerVersionAsync(CancellationToken cancellationToken) => _inner.GetServerVersionAsync(cancellationToken);
+
     public async Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken)
     {
         var node = await _inner.PatchNodeAsync(name, strategicMergePatch, cancellationToken).ConfigureAwait(false);

@@ -46,6 +46,9 @@ public sealed class RetryingClusterApi : IClusterApi
         where T : class, IKubernetesObject<V1ObjectMeta> =>
         RetryAsync(ct => _inner.DeleteAsync<T>(namespaceName, name, ct), $"delete {ApiResource.Of<T>().Resource} \"{name}\"", cancellationToken);
 
+    public Task<string> GetServerVersionAsync(CancellationToken cancellationToken) =>
+        RetryAsync(ct => _inner.GetServerVersionAsync(ct), "get the API server version", cancellationToken);
+
     public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) =>
         RetryAsync(ct => _inner.PatchNodeAsync(name, strategicMergePatch, ct), $"patch node \"{name}\"", cancellationToken);
 

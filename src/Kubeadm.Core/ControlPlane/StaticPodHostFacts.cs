@@ -1,4 +1,5 @@
 using Kubeadm.Core.Configuration;
+using Kubeadm.Core.Host;
 
 namespace Kubeadm.Core.ControlPlane;
 
@@ -10,4 +11,16 @@ public sealed record StaticPodHostFacts(IReadOnlyList<EnvVar> ProxyEnvironment, 
 {
     /// <summary>No proxy variables, no optional host directories, the CA key present.</summary>
     public static StaticPodHostFacts None { get; } = new([], _ => false, UsingExternalCa: false);
+
+    /// <summary>The facts of a host: its proxy variables, its paths, and external CA mode (ca.crt without ca.key).</summary>
+    public static StaticPodHostFacts Read(IFileSystem fileSystem, string certificatesDir, Func<string, string?> getEnvironmentVariable)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
+        var usingExternalCa = fileSystem.FileExists($"{certificatesDir}/ca.crt") && !fileSystem.FileExists($"{certificatesDir}/ca.key");
+        return new StaticPodHostFacts(
+            ControlPlane.ProxyEnvironment.Read(getEnvironmentVariable),
+            path => fileSystem.DirectoryExists(path) || fileSystem.FileExists(path),
+            usingExternalCa);
+    }
 }

@@ -61,6 +61,8 @@ public sealed class AdminClusterAccessTests
         public Task<bool> DeleteAsync<T>(string namespaceName, string name, CancellationToken cancellationToken)
             where T : class, k8s.IKubernetesObject<V1ObjectMeta> => throw Forbidden();
 
+        public Task<string> GetServerVersionAsync(CancellationToken cancellationToken) => throw Forbidden();
+
         public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) => throw Forbidden();
 
         public Task<V1CertificateSigningRequest> ApproveCertificateSigningRequestAsync(

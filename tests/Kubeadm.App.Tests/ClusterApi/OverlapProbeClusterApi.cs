@@ -37,6 +37,8 @@ internal sealed class OverlapProbeClusterApi(IClusterApi inner, int expected) : 
     public Task<bool> DeleteAsync<T>(string namespaceName, string name, CancellationToken cancellationToken)
         where T : class, IKubernetesObject<V1ObjectMeta> => inner.DeleteAsync<T>(namespaceName, name, cancellationToken);
 
+    public Task<string> GetServerVersionAsync(CancellationToken cancellationToken) => inner.GetServerVersionAsync(cancellationToken);
+
     public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) =>
         HoldAsync(name, () => inner.PatchNodeAsync(name, strategicMergePatch, cancellationToken));
 

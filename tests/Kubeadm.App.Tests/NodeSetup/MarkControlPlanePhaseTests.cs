@@ -121,6 +121,8 @@ public sealed class MarkControlPlanePhaseTests
             return await inner.GetAsync<T>(namespaceName, name, cancellationToken);
         }
 
+        public Task<string> GetServerVersionAsync(CancellationToken cancellationToken) => inner.GetServerVersionAsync(cancellationToken);
+
         public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) =>
             inner.PatchNodeAsync(name, strategicMergePatch, cancellationToken);
 

@@ -54,10 +54,10 @@ public sealed class PlanAgreesWithRunEndToEndTests(ITestOutputHelper output)
             AssertAction(fresh.Plan, $"nodes {NodeName}", PlanAction.Update);
             Assert.Contains(fresh.Plan.Phases, p => p.Name == "certs/apiserver" && p.State == PhasePlanState.Changes);
 
-            var beforeHalf = FileSnapshot.Take(rootfs);
+            var beforeHalf = PlanFileSnapshot.Take(rootfs);
             Assert.Equal(0, (await RunAsync([.. PhaseArgs("certs", "all"), .. common])).ExitCode);
             Assert.Equal(0, (await RunAsync([.. PhaseArgs("kubeconfig", "all"), .. common])).ExitCode);
-            AssertFilesAgree(fresh.Plan, beforeHalf, FileSnapshot.Take(rootfs), phase => phase.StartsWith("certs/", StringComparison.Ordinal) || phase.StartsWith("kubeconfig/", StringComparison.Ordinal));
+            PlanFileSnapshot.AssertAgree(fresh.Plan, beforeHalf, PlanFileSnapshot.Take(rootfs), phase => phase.StartsWith("certs/", StringComparison.Ordinal) || phase.StartsWith("kubeconfig/", StringComparison.Ordinal));
 
             // --- 2. Half-done node: certs and kubeconfigs unchanged, manifests and kubelet files to create, no cluster yet. ---
             var half = await PlanAsync(rootfs, null, common);
@@ -71,11 +71,11 @@ public sealed class PlanAgreesWithRunEndToEndTests(ITestOutputHelper output)
             Assert.Contains(half.Plan.Phases, p => p.Name == "kubeconfig/admin" && p.State == PhasePlanState.NothingToDo);
 
             kubelet = new ManifestWatchingKubelet(rootfs, Path.Combine(work, "run"), NodeName, kubeletHealthzPort, schedulerPort, TimeSpan.FromMinutes(5));
-            var beforeInit = FileSnapshot.Take(rootfs);
+            var beforeInit = PlanFileSnapshot.Take(rootfs);
             var init = await RunAsync(["init", .. common, "--ignore-preflight-errors=all"]);
             Assert.True(init.ExitCode == 0, $"init exited {init.ExitCode}:\n{init.Output}\n{init.Error}\n{kubelet.LogTails()}");
             var controlPlane = await kubelet.ReadyAsync(TimeSpan.FromSeconds(30));
-            AssertFilesAgree(half.Plan, beforeInit, FileSnapshot.Take(rootfs), _ => true);
+            PlanFileSnapshot.AssertAgree(half.Plan, beforeInit, PlanFileSnapshot.Take(rootfs), _ => true);
             var afterInit = await ObjectSnapshot.TakeAsync(controlPlane, half.Plan);
             foreach (var item in half.Plan.Items.Where(i => i.Kind == "object"))
             {
@@ -112,12 +112,12 @@ public sealed class PlanAgreesWithRunEndToEndTests(ITestOutputHelper output)
             Assert.Contains(Item(conflict.Plan, "configmaps kube-system/kubeadm-config").Diff, line => line.Contains("plan-new-name.example", StringComparison.Ordinal));
 
             // The real run stops on the same file, having changed nothing.
-            var filesBefore = FileSnapshot.Take(rootfs);
+            var filesBefore = PlanFileSnapshot.Take(rootfs);
             var refused = await RunAsync(["init", .. stale, "--ignore-preflight-errors=all"]);
             Assert.NotEqual(0, refused.ExitCode);
             Assert.Contains("apiserver.crt", refused.Error);
             Assert.Contains("plan-new-name.example", refused.Error);
-            Assert.Equal(filesBefore, FileSnapshot.Take(rootfs));
+            Assert.Equal(filesBefore, PlanFileSnapshot.Take(rootfs));
 
             // The fix the plan gave, then the plan again: it can proceed, and the run does what it says.
             var pki = Path.Combine(rootfs, "etc/kubernetes/pki");
@@ -152,11 +152,11 @@ public sealed class PlanAgreesWithRunEndToEndTests(ITestOutputHelper output)
     /// <summary>Runs the real command and checks every file and object the plan lists changed exactly as it said.</summary>
     private async Task AssertRealRunAgreesAsync(ProcessKubelet controlPlane, string rootfs, NodePlan plan, string[] command, bool expectSuccess)
     {
-        var filesBefore = FileSnapshot.Take(rootfs);
+        var filesBefore = PlanFileSnapshot.Take(rootfs);
         var objectsBefore = await ObjectSnapshot.SettledAsync(controlPlane, plan);
         var run = await RunAsync(command);
         Assert.True((run.ExitCode == 0) == expectSuccess, $"{string.Join(' ', command)} exited {run.ExitCode}:\n{run.Output}\n{run.Error}");
-        AssertFilesAgree(plan, filesBefore, FileSnapshot.Take(rootfs), _ => true);
+        PlanFileSnapshot.AssertAgree(plan, filesBefore, PlanFileSnapshot.Take(rootfs), _ => true);
         var objectsAfter = await ObjectSnapshot.TakeAsync(controlPlane, plan);
         foreach (var item in plan.Items.Where(i => i.Kind == "object"))
         {
@@ -164,25 +164,6 @@ public sealed class PlanAgreesWithRunEndToEndTests(ITestOutputHelper output)
             output.WriteLine($"{item.Name}: plan {item.Action}, run {actual}");
             Assert.True(item.Action == actual, $"{item.Name}: the plan said {item.Action}, the run did {actual}\n"
                 + $"plan diff: {string.Join(" | ", item.Diff)}\nbefore: {objectsBefore.Json(item.Name)}\nafter: {objectsAfter.Json(item.Name)}");
-        }
-    }
-
-    /// <summary>Both ways: each file the plan lists changed as it said, and each file that changed is in the plan.</summary>
-    private static void AssertFilesAgree(NodePlan plan, FileSnapshot before, FileSnapshot after, Func<string, bool> phases)
-    {
-        var planned = plan.Items.Where(i => i.Kind == "file" && phases(i.Phase)).ToDictionary(i => i.Name, i => i.Action, StringComparer.Ordinal);
-        foreach (var (path, action) in planned)
-        {
-            Assert.True(FileSnapshot.Compare(before, after, path) == action, $"{path}: the plan said {action}, the run did {FileSnapshot.Compare(before, after, path)}");
-        }
-
-        foreach (var path in after.Paths.Union(before.Paths, StringComparer.Ordinal))
-        {
-            var actual = FileSnapshot.Compare(before, after, path);
-            if (actual != PlanAction.Unchanged)
-            {
-                Assert.True(planned.TryGetValue(path, out var said) && said == actual, $"{path}: the run did {actual}, which the plan did not say");
-            }
         }
     }
 
@@ -194,12 +175,12 @@ public sealed class PlanAgreesWithRunEndToEndTests(ITestOutputHelper output)
     /// <summary>`init --plan -o json`, checking it changed nothing: no file under the rootfs, no object it lists.</summary>
     private async Task<(int ExitCode, NodePlan Plan)> PlanAsync(string rootfs, ProcessKubelet? controlPlane, string[] common)
     {
-        var files = FileSnapshot.Take(rootfs);
+        var files = PlanFileSnapshot.Take(rootfs);
         var run = await RunAsync(["init", "--plan", "-o", "json", .. common, "--ignore-preflight-errors=all"]);
         output.WriteLine($"plan exit {run.ExitCode}\n{run.Output}\n--- stderr\n{run.Error}");
         Assert.True(run.ExitCode is 0 or 2, $"init --plan exited {run.ExitCode}:\n{run.Error}");
         var plan = NodePlanJson.Parse(run.Output) ?? throw new Xunit.Sdk.XunitException("the plan was JSON null");
-        Assert.Equal(files, FileSnapshot.Take(rootfs));
+        Assert.Equal(files, PlanFileSnapshot.Take(rootfs));
         if (controlPlane is not null)
         {
             // Nothing was written to the cluster: once the controllers have settled, a second plan leaves every object it names as it was.
@@ -263,41 +244,6 @@ public sealed class PlanAgreesWithRunEndToEndTests(ITestOutputHelper output)
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         var exitCode = await KubeadmCli.RunAsync(args, environment, timeout.Token);
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
-    }
-
-    /// <summary>Every file kubeadm writes under the rootfs (/etc/kubernetes, /var/lib/kubelet): content and mode, by host path.</summary>
-    private sealed record FileSnapshot(IReadOnlyDictionary<string, (string Content, UnixFileMode Mode)> Files)
-    {
-        public IEnumerable<string> Paths => Files.Keys;
-
-        public static FileSnapshot Take(string rootfs)
-        {
-            var files = new SortedDictionary<string, (string, UnixFileMode)>(StringComparer.Ordinal);
-            foreach (var directory in new[] { "etc/kubernetes", "var/lib/kubelet" }.Select(d => Path.Combine(rootfs, d)).Where(Directory.Exists))
-            {
-                foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
-                {
-                    files["/" + Path.GetRelativePath(rootfs, file)] = (Convert.ToBase64String(File.ReadAllBytes(file)), File.GetUnixFileMode(file));
-                }
-            }
-
-            return new FileSnapshot(files);
-        }
-
-        public static PlanAction Compare(FileSnapshot before, FileSnapshot after, string path) =>
-            (before.Files.TryGetValue(path, out var old), after.Files.TryGetValue(path, out var now)) switch
-            {
-                (false, true) => PlanAction.Create,
-                (true, false) => PlanAction.Delete,
-                (true, true) when old == now => PlanAction.Unchanged,
-                (true, true) => PlanAction.Update,
-                _ => PlanAction.Unchanged,
-            };
-
-        public bool Equals(FileSnapshot? other) =>
-            other is not null && Files.Count == other.Files.Count && Files.All(f => other.Files.TryGetValue(f.Key, out var v) && v == f.Value);
-
-        public override int GetHashCode() => Files.Count;
     }
 
     /// <summary>The objects a plan lists, as kubectl reads them (one `kubectl get` for all their resources).</summary>

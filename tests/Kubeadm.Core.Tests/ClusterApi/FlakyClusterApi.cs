@@ -27,6 +27,9 @@ public sealed class FlakyClusterApi(int failures, int statusCode) : IClusterApi
     public Task<bool> DeleteAsync<T>(string namespaceName, string name, CancellationToken cancellationToken)
         where T : class, IKubernetesObject<V1ObjectMeta> => Maybe(() => _inner.DeleteAsync<T>(namespaceName, name, cancellationToken));
 
+    public Task<string> GetServerVersionAsync(CancellationToken cancellationToken) =>
+        Maybe(() => _inner.GetServerVersionAsync(cancellationToken));
+
     public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) =>
         Maybe(() => _inner.PatchNodeAsync(name, strategicMergePatch, cancellationToken));
 

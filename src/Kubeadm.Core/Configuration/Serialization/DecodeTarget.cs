@@ -6,4 +6,5 @@ internal enum DecodeTarget
     Init,
     Join,
     Reset,
+    Upgrade,
 }

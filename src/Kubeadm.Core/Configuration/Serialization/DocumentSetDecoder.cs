@@ -18,6 +18,9 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, DecodeTa
     /// <summary>The ResetConfiguration, when decoding for `kubeadm reset` and the file has one.</summary>
     public ResetConfiguration? Reset { get; private set; }
 
+    /// <summary>The UpgradeConfiguration, when decoding for `kubeadm upgrade` and the file has one.</summary>
+    public UpgradeConfiguration? Upgrade { get; private set; }
+
     /// <summary>The JoinConfiguration's apiVersion, once decoded.</summary>
     public string? JoinApiVersion { get; private set; }
 
@@ -64,9 +67,9 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, DecodeTa
         {
             DecodeSecurityProfile(reader, document);
         }
-        else if (target == DecodeTarget.Reset)
+        else if (target is DecodeTarget.Reset or DecodeTarget.Upgrade)
         {
-            // kubeadm reset reads only its ResetConfiguration and passes over every other document.
+            // kubeadm reset and upgrade read only their own configuration kind and pass over every other document.
         }
         else if (target == DecodeTarget.Join)
         {
@@ -98,7 +101,8 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, DecodeTa
 
     private void DecodeKubeadmDocument(StrictMappingReader reader, YamlTreeNode document, string apiVersion, string kind)
     {
-        if (target == DecodeTarget.Reset && kind != KubeadmApiVersions.ResetConfigurationKind)
+        if ((target == DecodeTarget.Reset && kind != KubeadmApiVersions.ResetConfigurationKind)
+            || (target == DecodeTarget.Upgrade && kind != KubeadmApiVersions.UpgradeConfigurationKind))
         {
             return;
         }
@@ -124,6 +128,19 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, DecodeTa
         if (target == DecodeTarget.Join)
         {
             DecodeForJoin(reader, document, apiVersion, kind, isV1Beta4);
+            return;
+        }
+
+        if (target == DecodeTarget.Upgrade)
+        {
+            if (!isV1Beta4)
+            {
+                diagnostics.Error(document.Start, "", $"no kind \"{kind}\" is registered for version \"{apiVersion}\"");
+                return;
+            }
+
+            Upgrade = UpgradeConfigurationDecoder.Decode(reader, document);
+            reader.ReportUnknownFields();
             return;
         }
 
@@ -190,7 +207,7 @@ internal sealed class DocumentSetDecoder(DecodeDiagnostics diagnostics, DecodeTa
                 reader.ReportUnknownFields();
                 break;
             case KubeadmApiVersions.InitConfigurationKind or KubeadmApiVersions.ClusterConfigurationKind
-                or KubeadmApiVersions.ResetConfigurationKind or "UpgradeConfiguration":
+                or KubeadmApiVersions.ResetConfigurationKind or KubeadmApiVersions.UpgradeConfigurationKind:
                 diagnostics.Warning($"{kind} is not used by \"kubeadm join\"; ignoring it");
                 break;
             default:

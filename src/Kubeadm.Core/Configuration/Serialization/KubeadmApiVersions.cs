@@ -10,6 +10,7 @@ public static class KubeadmApiVersions
     public const string ClusterConfigurationKind = "ClusterConfiguration";
     public const string JoinConfigurationKind = "JoinConfiguration";
     public const string ResetConfigurationKind = "ResetConfiguration";
+    public const string UpgradeConfigurationKind = "UpgradeConfiguration";
     public const string KubeletConfigurationApiVersion = "kubelet.config.k8s.io/v1beta1";
     public const string KubeletConfigurationKind = "KubeletConfiguration";
     public const string KubeProxyConfigurationApiVersion = "kubeproxy.config.k8s.io/v1alpha1";

@@ -42,6 +42,17 @@ public static class KubeadmConfigDecoder
             ?? throw new Errors.ValidationException($"{sourceName}: no {KubeadmApiVersions.ResetConfigurationKind} document (apiVersion: {KubeadmApiVersions.V1Beta4}) was found");
     }
 
+    /// <summary>
+    /// Decodes the UpgradeConfiguration of a `kubeadm upgrade … --config` file (other documents are passed over);
+    /// throws <see cref="Errors.ValidationException"/> listing every error, or when there is no UpgradeConfiguration.
+    /// </summary>
+    public static UpgradeConfiguration DecodeUpgrade(string content, string sourceName)
+    {
+        var state = DecodeAll(content, sourceName, DecodeTarget.Upgrade);
+        return state.Upgrade
+            ?? throw new Errors.ValidationException($"{sourceName}: no {KubeadmApiVersions.UpgradeConfigurationKind} document (apiVersion: {KubeadmApiVersions.V1Beta4}) was found");
+    }
+
     private static DocumentSetDecoder DecodeAll(string content, string sourceName, DecodeTarget target)
     {
         ArgumentNullException.ThrowIfNull(content);

@@ -1,0 +1,67 @@
+using System.Security.Cryptography.X509Certificates;
+using Kubeadm.Core.Constants;
+using Kubeadm.Core.ControlPlane;
+using Kubeadm.Core.Host;
+using Kubeadm.Core.KubeConfig;
+
+namespace Kubeadm.App.Upgrade;
+
+/// <summary>
+/// What kubeadm learns about this node before an upgrade, from the node itself: its Node name (the identity in
+/// kubelet.conf, "system:node:&lt;name&gt;") and, on a control plane, the API server's advertise address and port (the
+/// kube-apiserver manifest's advertise-address annotation).
+/// </summary>
+public static class UpgradeNodeFacts
+{
+    private const string NodeUserPrefix = "system:node:";
+
+    /// <summary>The Node name from kubelet.conf's client certificate, or null when it cannot be read.</summary>
+    public static string? NodeNameFromKubeletConf(IFileSystem fileSystem)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        var path = KubeadmConstants.KubeletKubeConfigFile;
+        try
+        {
+            if (!fileSystem.FileExists(path))
+            {
+                return null;
+            }
+
+            var config = KubeconfigYamlReader.Read(fileSystem.ReadAllText(path), path);
+            var contextName = config.CurrentContext;
+            var userName = config.Contexts?.FirstOrDefault(c => c.Name == contextName)?.ContextDetails?.User;
+            var user = config.Users?.FirstOrDefault(u => u.Name == userName)?.UserCredentials;
+            string? pem = null;
+            if (!string.IsNullOrEmpty(user?.ClientCertificateData))
+            {
+                pem = System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(user.ClientCertificateData));
+            }
+            else if (!string.IsNullOrEmpty(user?.ClientCertificate) && fileSystem.FileExists(user.ClientCertificate))
+            {
+                pem = fileSystem.ReadAllText(user.ClientCertificate);
+            }
+
+            if (pem is null)
+            {
+                return null;
+            }
+
+            using var certificate = X509Certificate2.CreateFromPem(pem);
+            var commonName = certificate.GetNameInfo(X509NameType.SimpleName, false);
+            return commonName.StartsWith(NodeUserPrefix, StringComparison.Ordinal) ? commonName[NodeUserPrefix.Length..] : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or KubeconfigFormatException
+            or System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The address and port the kube-apiserver manifest on this node advertises (its kubeadm annotation), or null.</summary>
+    public static (string Address, int Port)? AdvertisedEndpoint(IFileSystem fileSystem)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        var path = ComponentNames.ManifestPath(KubeadmConstants.ManifestsDir, ComponentNames.ApiServer);
+        return fileSystem.FileExists(path) ? Kubeadm.Core.Upgrade.AdvertisedEndpoint.FromManifest(fileSystem.ReadAllText(path)) : null;
+    }
+}

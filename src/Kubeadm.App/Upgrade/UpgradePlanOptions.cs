@@ -1,0 +1,20 @@
+namespace Kubeadm.App.Upgrade;
+
+/// <summary>What `kubeadm upgrade plan` was asked for (flags, the [version] argument, and an UpgradeConfiguration's plan section).</summary>
+public sealed record UpgradePlanOptions
+{
+    /// <summary>The [version] argument or plan.kubernetesVersion; null or "" means this kubeadm's version.</summary>
+    public string? TargetVersion { get; init; }
+
+    public bool AllowExperimentalUpgrades { get; init; }
+
+    public bool AllowReleaseCandidateUpgrades { get; init; }
+
+    public bool PrintConfig { get; init; }
+
+    /// <summary>Normalized (lower-case) check names, or "all".</summary>
+    public IReadOnlyList<string> IgnorePreflightErrors { get; init; } = [];
+
+    /// <summary>text, json or yaml.</summary>
+    public string Output { get; init; } = "text";
+}
