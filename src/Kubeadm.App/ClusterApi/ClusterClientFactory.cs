@@ -1,4 +1,3 @@
-using k8s;
 using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Host;
@@ -22,23 +21,13 @@ public static class ClusterClientFactory
         }
 
         var kubeconfig = KubeconfigYamlReader.Read(fileSystem.ReadAllText(kubeconfigPath), kubeconfigPath);
-        return FromKubeconfig(kubeconfig, kubeconfigPath, apiCallTimeout, clock);
+        return Retrying(KubeconfigConnection.Create(kubeconfig, kubeconfigPath, fileSystem.ReadAllBytes), apiCallTimeout, clock);
     }
 
-    /// <summary>The client for an in-memory kubeconfig (join's TLS bootstrap configuration); <paramref name="name"/> is for messages.</summary>
-    public static IClusterApi FromKubeconfig(k8s.KubeConfigModels.K8SConfiguration kubeconfig, string name, TimeSpan apiCallTimeout, TimeProvider clock)
-    {
-        var kubeconfigPath = name;
-        KubernetesClientConfiguration configuration;
-        try
-        {
-            configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig);
-        }
-        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or ArgumentException or FormatException)
-        {
-            throw new KubeadmUserException($"couldn't create a Kubernetes client from file \"{kubeconfigPath}\": {e.Message}", e);
-        }
+    /// <summary>The client for an in-memory kubeconfig with embedded credentials (join's TLS bootstrap configuration); <paramref name="name"/> is for messages.</summary>
+    public static IClusterApi FromKubeconfig(k8s.KubeConfigModels.K8SConfiguration kubeconfig, string name, TimeSpan apiCallTimeout, TimeProvider clock) =>
+        Retrying(KubeconfigConnection.Create(kubeconfig, name, readFile: null), apiCallTimeout, clock);
 
-        return new RetryingClusterApi(new KubernetesClusterApi(new Kubernetes(configuration)), apiCallTimeout, clock);
-    }
+    private static RetryingClusterApi Retrying(KubeRestClient client, TimeSpan apiCallTimeout, TimeProvider clock) =>
+        new(new KubernetesClusterApi(client), apiCallTimeout, clock);
 }

@@ -1,27 +1,26 @@
 using System.Net;
+using System.Text.Json;
 using k8s;
-using k8s.Autorest;
 using k8s.Models;
 using Kubeadm.Core.ClusterApi;
 
 namespace Kubeadm.App.ClusterApi;
 
 /// <summary>
-/// <see cref="IClusterApi"/> over the official C# client. Create-or-update follows kubeadm's idempotency helpers:
+/// <see cref="IClusterApi"/> over the API server's REST interface (<see cref="KubeRestClient"/>). Create-or-update follows kubeadm's idempotency helpers:
 /// create, and on "already exists" read the current object and replace it (keeping its resourceVersion).
 /// Errors come out as <see cref="ClusterApiException"/> with the HTTP status, for the retry layer to classify.
 /// </summary>
 public sealed class KubernetesClusterApi : IClusterApi, IDisposable
 {
-    private readonly IKubernetes _client;
+    private readonly KubeRestClient _client;
 
-    public KubernetesClusterApi(IKubernetes client) => _client = client;
+    public KubernetesClusterApi(KubeRestClient client) => _client = client;
 
     public async Task<T> CreateOrUpdateAsync<T>(T item, CancellationToken cancellationToken)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(item);
-        var operations = ResourceOperationsTable.For<T>();
         var ns = item.Metadata.NamespaceProperty ?? "";
 
         // The update below stamps the item with the version it read. When that update loses a race (409: a controller
@@ -30,13 +29,13 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
         item.Metadata.ResourceVersion = null;
         try
         {
-            return await Call(() => operations.Create(_client, item, ns, cancellationToken), "create", item).ConfigureAwait(false);
+            return await Call(() => _client.CreateAsync(item, ns, cancellationToken), "create", item).ConfigureAwait(false);
         }
         catch (ClusterApiException e) when (e.StatusCode == (int)HttpStatusCode.Conflict)
         {
-            var current = await Call(() => operations.Get(_client, item.Metadata.Name, ns, cancellationToken), "get", item).ConfigureAwait(false);
+            var current = await Call(() => _client.GetAsync<T>(item.Metadata.Name, ns, cancellationToken), "get", item).ConfigureAwait(false);
             item.Metadata.ResourceVersion = current.Metadata.ResourceVersion;
-            return await Call(() => operations.Replace(_client, item, item.Metadata.Name, ns, cancellationToken), "update", item).ConfigureAwait(false);
+            return await Call(() => _client.ReplaceAsync(item, item.Metadata.Name, ns, cancellationToken), "update", item).ConfigureAwait(false);
         }
         catch (ClusterApiException e) when (e.StatusCode == (int)HttpStatusCode.UnprocessableEntity && item is V1Service)
         {
@@ -50,7 +49,7 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
             }
 
             item.Metadata.ResourceVersion = current.Metadata.ResourceVersion;
-            return await Call(() => operations.Replace(_client, item, item.Metadata.Name, ns, cancellationToken), "update", item).ConfigureAwait(false);
+            return await Call(() => _client.ReplaceAsync(item, item.Metadata.Name, ns, cancellationToken), "update", item).ConfigureAwait(false);
         }
     }
 
@@ -58,15 +57,14 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(item);
-        var operations = ResourceOperationsTable.For<T>();
         var ns = item.Metadata.NamespaceProperty ?? "";
         try
         {
-            return await Call(() => operations.Create(_client, item, ns, cancellationToken), "create", item).ConfigureAwait(false);
+            return await Call(() => _client.CreateAsync(item, ns, cancellationToken), "create", item).ConfigureAwait(false);
         }
         catch (ClusterApiException e) when (e.StatusCode == (int)HttpStatusCode.Conflict)
         {
-            return await Call(() => operations.Get(_client, item.Metadata.Name, ns, cancellationToken), "get", item).ConfigureAwait(false);
+            return await Call(() => _client.GetAsync<T>(item.Metadata.Name, ns, cancellationToken), "get", item).ConfigureAwait(false);
         }
     }
 
@@ -75,7 +73,7 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
     {
         try
         {
-            return await Call(() => ResourceOperationsTable.For<T>().Get(_client, name, namespaceName, cancellationToken), "get", Describe<T>(namespaceName, name))
+            return await Call(() => _client.GetAsync<T>(name, namespaceName, cancellationToken), "get", Describe<T>(namespaceName, name))
                 .ConfigureAwait(false);
         }
         catch (ClusterApiException e) when (e.StatusCode == (int)HttpStatusCode.NotFound)
@@ -87,12 +85,11 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
     public async Task<IReadOnlyList<T>> ListAsync<T>(string namespaceName, string? fieldSelector, CancellationToken cancellationToken)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
-        var items = await Call(
-                () => ResourceOperationsTable.For<T>().List(_client, namespaceName, fieldSelector, cancellationToken),
+        return await Call(
+                () => _client.ListAsync<T>(namespaceName, fieldSelector, cancellationToken),
                 "list",
                 Describe<T>(namespaceName, ""))
             .ConfigureAwait(false);
-        return [.. items];
     }
 
     public async Task<bool> DeleteAsync<T>(string namespaceName, string name, CancellationToken cancellationToken)
@@ -103,7 +100,7 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
             await Call(
                     async () =>
                     {
-                        await ResourceOperationsTable.For<T>().Delete(_client, name, namespaceName, cancellationToken).ConfigureAwait(false);
+                        await _client.DeleteAsync<T>(name, namespaceName, cancellationToken).ConfigureAwait(false);
                         return true;
                     },
                     "delete",
@@ -119,13 +116,13 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
 
     public async Task<string> GetServerVersionAsync(CancellationToken cancellationToken)
     {
-        var info = await Call(() => _client.Version.GetCodeAsync(cancellationToken), "get", "the server version (/version)").ConfigureAwait(false);
+        var info = await Call(() => _client.GetVersionAsync(cancellationToken), "get", "the server version (/version)").ConfigureAwait(false);
         return info.GitVersion;
     }
 
     public Task<V1Node> PatchNodeAsync(string name, string strategicMergePatch, CancellationToken cancellationToken) =>
         Call(
-            () => _client.CoreV1.PatchNodeAsync(new V1Patch(strategicMergePatch, V1Patch.PatchType.StrategicMergePatch), name, cancellationToken: cancellationToken),
+            () => _client.PatchNodeAsync(name, strategicMergePatch, cancellationToken),
             "patch",
             $"nodes \"{name}\"");
 
@@ -135,16 +132,16 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
         ArgumentNullException.ThrowIfNull(csr);
         var name = csr.Metadata.Name;
 
-        // managedFields (free-form JSON) cannot go through the AOT serializer, and the server ignores them here anyway.
+        // managedFields (free-form JSON) need not travel: the server ignores them on this call.
         csr.Metadata.ManagedFields = null;
         var approved = CsrApproval.Approve(csr, reason, message, DateTime.UtcNow);
         return Call(
-            () => _client.CertificatesV1.ReplaceCertificateSigningRequestApprovalAsync(approved, name, cancellationToken: cancellationToken),
+            () => _client.ReplaceApprovalAsync(approved, name, cancellationToken),
             "approve",
             $"certificatesigningrequests \"{name}\"");
     }
 
-    public void Dispose() => (_client as IDisposable)?.Dispose();
+    public void Dispose() => _client.Dispose();
 
     private static Task<TResult> Call<TResult, TItem>(Func<Task<TResult>> call, string verb, TItem item)
         where TItem : class, IKubernetesObject<V1ObjectMeta> =>
@@ -156,14 +153,17 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
         {
             return await call().ConfigureAwait(false);
         }
-        catch (HttpOperationException e)
+        catch (KubeApiStatusException e)
         {
-            var status = (int)e.Response.StatusCode;
-            throw new ClusterApiException($"unable to {verb} {what}: {status} {e.Response.ReasonPhrase}: {Trim(e.Response.Content)}", status, e);
+            throw new ClusterApiException($"unable to {verb} {what}: {e.StatusCode} {e.ReasonPhrase}: {Trim(e.Content)}", e.StatusCode, e);
         }
         catch (HttpRequestException e)
         {
             throw new ClusterApiException($"unable to {verb} {what}: {e.Message}", 0, e);
+        }
+        catch (JsonException e)
+        {
+            throw new ClusterApiException($"unable to {verb} {what}: the API server's answer could not be read: {e.Message}", 0, e);
         }
     }
 

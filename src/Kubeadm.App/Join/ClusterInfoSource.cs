@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
-using k8s;
+using k8s.Models;
+using Kubeadm.App.ClusterApi;
 using Kubeadm.Core.BootstrapTokens;
 
 namespace Kubeadm.App.Join;
@@ -11,24 +12,17 @@ public interface IClusterInfoSource
     Task<IDictionary<string, string>?> GetAsync(string server, X509Certificate2Collection? trustedCa, CancellationToken cancellationToken);
 }
 
-/// <summary>The real API server, through the official client, with kubeadm's 10 s request timeout.</summary>
+/// <summary>The real API server, over its REST interface, with kubeadm's 10 s request timeout.</summary>
 public sealed class KubernetesClusterInfoSource : IClusterInfoSource
 {
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
 
     public async Task<IDictionary<string, string>?> GetAsync(string server, X509Certificate2Collection? trustedCa, CancellationToken cancellationToken)
     {
-        var configuration = new KubernetesClientConfiguration
-        {
-            Host = server,
-            SkipTlsVerify = trustedCa is null,
-            SslCaCerts = trustedCa,
-        };
-        using var client = new Kubernetes(configuration);
+        using var client = KubeconfigConnection.Anonymous(server, trustedCa, RequestTimeout + TimeSpan.FromSeconds(1));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(RequestTimeout);
-        var configMap = await client.CoreV1.ReadNamespacedConfigMapAsync(
-            ClusterInfoConfigMap.Name, BootstrapTokenRbac.PublicNamespace, cancellationToken: timeout.Token).ConfigureAwait(false);
+        var configMap = await client.GetAsync<V1ConfigMap>(ClusterInfoConfigMap.Name, BootstrapTokenRbac.PublicNamespace, timeout.Token).ConfigureAwait(false);
         return configMap.Data;
     }
 }

@@ -268,7 +268,7 @@ public sealed class JoinDiscovery
 
     private static string Describe(Exception e) => e switch
     {
-        k8s.Autorest.HttpOperationException http => $"{(int)http.Response.StatusCode} {http.Response.ReasonPhrase}: {http.Response.Content}",
+        Kubeadm.App.ClusterApi.KubeApiStatusException status => $"{status.StatusCode} {status.ReasonPhrase}: {status.Content}",
         OperationCanceledException => "the request timed out",
         _ when e.InnerException is { } inner => $"{e.Message} ({inner.Message})",
         _ => e.Message,

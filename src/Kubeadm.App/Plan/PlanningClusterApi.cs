@@ -262,7 +262,7 @@ public sealed class PlanningClusterApi : IClusterApi
 
     private static JsonNode ToJson<T>(T item)
         where T : class, IKubernetesObject<V1ObjectMeta> =>
-        JsonNode.Parse(KubernetesJson.Serialize(ApiObjects.WithTypeMeta(ApiObjects.DeepCopy(item))))!;
+        JsonNode.Parse(KubeJson.Serialize(ApiObjects.WithTypeMeta(ApiObjects.DeepCopy(item))))!;
 
     private readonly record struct Key(Type Type, string Namespace, string Name)
     {

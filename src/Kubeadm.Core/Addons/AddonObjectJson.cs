@@ -6,18 +6,18 @@ using Kubeadm.Core.Patches;
 
 namespace Kubeadm.Core.Addons;
 
-/// <summary>Addon objects as JSON trees (for the user's patches) and as YAML, with the client's source-generated serializer.</summary>
+/// <summary>Addon objects as JSON trees (for the user's patches) and as YAML, with kubeadm's source-generated serializer (KubeJson).</summary>
 public static class AddonObjectJson
 {
     public static JsonObject ToJsonObject<T>(T item)
         where T : class, IKubernetesObject<V1ObjectMeta> =>
-        JsonNode.Parse(KubernetesJson.Serialize(item))!.AsObject();
+        JsonNode.Parse(KubeJson.Serialize(item))!.AsObject();
 
     public static T FromJsonObject<T>(JsonObject json)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(json);
-        return KubernetesJson.Deserialize<T>(json.ToJsonString());
+        return KubeJson.Deserialize<T>(json.ToJsonString());
     }
 
     /// <summary>The object after the user's patches for <paramref name="target"/> (the same content when none apply).</summary>

@@ -21,12 +21,12 @@ public static class ApiObjects
 
     public static T DeepCopy<T>(T item)
         where T : class, IKubernetesObject<V1ObjectMeta> =>
-        KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(item));
+        KubeJson.Deserialize<T>(KubeJson.Serialize(item));
 
     /// <summary>The object as YAML with sorted keys (kubeadm's dry-run and print format).</summary>
     public static string ToYaml<T>(T item)
         where T : class, IKubernetesObject<V1ObjectMeta> =>
-        JsonYamlWriter.Write(JsonNode.Parse(KubernetesJson.Serialize(WithTypeMeta(DeepCopy(item)))));
+        JsonYamlWriter.Write(JsonNode.Parse(KubeJson.Serialize(WithTypeMeta(DeepCopy(item)))));
 
     /// <summary>"kube-system/kubeadm-config", or just the name for cluster-scoped objects.</summary>
     public static string Describe<T>(T item)

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using k8s;
 using k8s.Models;
 using Kubeadm.Core.Patches;
 
@@ -14,8 +13,8 @@ public static class NodePatcher
     public static V1Node Apply(V1Node node, string patch)
     {
         ArgumentNullException.ThrowIfNull(node);
-        var target = JsonNode.Parse(KubernetesJson.Serialize(node))!;
+        var target = JsonNode.Parse(KubeJson.Serialize(node))!;
         var merged = JsonMergePatch.Apply(target, JsonNode.Parse(patch));
-        return KubernetesJson.Deserialize<V1Node>(merged!.ToJsonString());
+        return KubeJson.Deserialize<V1Node>(merged!.ToJsonString());
     }
 }

@@ -1,5 +1,5 @@
-using k8s;
 using k8s.Models;
+using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Configuration;
 
 namespace Kubeadm.Core.ControlPlane;
@@ -22,7 +22,7 @@ public static class ContainerEnvironment
             {
                 Name = variable.Name,
                 Value = variable.Value.Length > 0 ? variable.Value : null,
-                ValueFrom = variable.ValueFrom is { } source ? KubernetesJson.Deserialize<V1EnvVarSource>(source.ToJsonString()) : null,
+                ValueFrom = variable.ValueFrom is { } source ? KubeJson.Deserialize<V1EnvVarSource>(source.ToJsonString()) : null,
             }),
         ];
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using k8s;
 using k8s.Models;
 using Kubeadm.App.ClusterApi;
 using Kubeadm.Core.ClusterApi;
@@ -137,7 +136,7 @@ public sealed class KubernetesClusterApiTests
         }
 
         public KubernetesClusterApi Api() =>
-            new(new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" }, this));
+            new(new KubeRestClient(new HttpClient(this), new Uri("http://127.0.0.1:1")));
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
