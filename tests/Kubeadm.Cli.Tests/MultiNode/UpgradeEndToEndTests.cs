@@ -125,8 +125,14 @@ public sealed class UpgradeEndToEndTests(ITestOutputHelper output)
         var health = await node1.EtcdctlAsync("endpoint", "health", "--cluster");
         Assert.True(health.ExitCode == 0, health.Output + health.Error);
 
-        // The worker last: `upgrade node` with its kubelet.conf (system:node:node-3). Last run here it was refused reading
-        // the kube-proxy ConfigMap (403: the node authorizer sees no Pod of node-3 using it); see docs/testing-multi-node.md.
+        // The worker last: `upgrade node` with its kubelet.conf (system:node:node-3) reads the cluster's component configs,
+        // the kube-proxy ConfigMap among them, as kubeadm does. The node authorizer lets a node read a ConfigMap only
+        // when a Pod bound to it uses it; in a real cluster that is the kube-proxy DaemonSet's Pod. The stand-in runs no
+        // DaemonSet Pods, so the test binds one as the DaemonSet would (same ConfigMap volume; it never runs).
+        var proxyPod = await node1.KubectlAsync("run", $"kube-proxy-{node3.Name}", "-n", "kube-system", "--image=registry.k8s.io/kube-proxy:" + To,
+            "--restart=Never", "--labels=k8s-app=kube-proxy",
+            "--overrides={\"apiVersion\":\"v1\",\"spec\":{\"nodeName\":\"" + node3.Name + "\",\"volumes\":[{\"name\":\"kube-proxy\",\"configMap\":{\"name\":\"kube-proxy\"}}]}}");
+        Assert.True(proxyPod.ExitCode == 0, proxyPod.Error);
         var upgradeNode3 = await node3.RunKubeadmAsync("upgrade", "node", IgnoredPreflight);
         Report("upgrade node on node-3", null, upgradeNode3);
         Assert.True(upgradeNode3.ExitCode == 0, $"upgrade node on node-3 exited {upgradeNode3.ExitCode}\n{upgradeNode3.Error}");
