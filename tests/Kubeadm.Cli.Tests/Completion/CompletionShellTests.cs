@@ -10,7 +10,7 @@ public sealed class CompletionShellTests : IDisposable
 
     public static TheoryData<string, string> Cases { get; } = new()
     {
-        { "kubeadm ''", "init join certs config kubeconfig token reset version completion" },
+        { "kubeadm ''", "init join certs config kubeconfig token reset upgrade version completion" },
         { "kubeadm in", "init" },
         { "kubeadm init phase ''", "preflight certs kubeconfig etcd control-plane kubelet-start wait-control-plane upload-config upload-certs mark-control-plane bootstrap-token kubelet-finalize addon show-join-command" },
         { "kubeadm init phase certs apiserver-", "apiserver-kubelet-client apiserver-etcd-client" },
@@ -20,6 +20,7 @@ public sealed class CompletionShellTests : IDisposable
         { "kubeadm version -o ''", "json short yaml" },
         { "kubeadm version --output = j", "json" },
         { "kubeadm completion ''", "bash zsh" },
+        { "kubeadm upgrade ''", "apply diff node plan" },
     };
 
     [Fact]
