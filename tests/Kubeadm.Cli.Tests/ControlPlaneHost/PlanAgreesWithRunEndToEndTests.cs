@@ -84,6 +84,9 @@ public sealed class PlanAgreesWithRunEndToEndTests(ITestOutputHelper output)
             }
 
             // --- 3. Finished node, control plane running: the plan reads the cluster; the re-run does what it says. ---
+            // The token's expiration is the run's clock + TTL to the second: a plan within the same second as the run
+            // before it (a re-run on a running control plane can take under a second) would rightly find it unchanged.
+            await Task.Delay(TimeSpan.FromSeconds(1.1));
             var done = await PlanAsync(rootfs, controlPlane, common);
             output.WriteLine(NodePlanText.Render(done.Plan));
             Assert.Equal(0, done.ExitCode);
