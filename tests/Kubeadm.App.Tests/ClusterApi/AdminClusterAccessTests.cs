@@ -25,7 +25,7 @@ public sealed class AdminClusterAccessTests
     {
         var superAdmin = new InMemoryClusterApi();
         var output = new StringWriter();
-        var access = new AdminClusterAccess(() => new ForbiddenClusterApi(), () => superAdmin, output);
+        var access = new AdminClusterAccess(() => new ForbiddenClusterApi(), () => superAdmin, output, TimeSpan.FromMilliseconds(300));
 
         var api = await access.GetAsync(CancellationToken.None);
 
