@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using k8s.KubeConfigModels;
+using Kubeadm.App.Host;
 using Kubeadm.Core.Errors;
 
 namespace Kubeadm.App.ClusterApi;
@@ -46,10 +47,7 @@ public static class KubeconfigConnection
                 throw Invalid(name, "the cluster's certificate-authority holds no PEM certificate");
             }
 
-            tls.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                certificate is X509Certificate2 serverCertificate
-                && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0
-                && ChainsTo(serverCertificate, roots);
+            tls.RemoteCertificateValidationCallback = PinnedCaValidation.For(roots);
         }
 
         if (!string.IsNullOrEmpty(cluster.TlsServerName))
@@ -94,10 +92,7 @@ public static class KubeconfigConnection
         {
             RemoteCertificateValidationCallback = trustedCa is null
                 ? AcceptAnyCertificate
-                : (_, certificate, _, errors) =>
-                    certificate is X509Certificate2 serverCertificate
-                    && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0
-                    && ChainsTo(serverCertificate, trustedCa),
+                : PinnedCaValidation.For(trustedCa),
         };
         var http = new HttpClient(new SocketsHttpHandler { SslOptions = tls, AllowAutoRedirect = false }) { Timeout = timeout };
         return new KubeRestClient(http, new Uri(server), null, http);
@@ -176,15 +171,6 @@ public static class KubeconfigConnection
     // Only where the user asked for it (insecure-skip-tls-verify) or for join's first cluster-info read, whose content
     // is then proven by the token's JWS signature and the pinned CA hash before anything trusts it.
     private static bool AcceptAnyCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;
-
-    private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2Collection roots)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
-    }
 
     private static KubeadmUserException Invalid(string name, string problem) =>
         new($"couldn't create a Kubernetes client from file \"{name}\": {problem}");

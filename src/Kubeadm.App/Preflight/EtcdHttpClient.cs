@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using Kubeadm.App.Host;
 using Kubeadm.Core.Preflight;
 
 namespace Kubeadm.App.Preflight;
@@ -18,10 +19,7 @@ internal static class EtcdHttpClient
         if (tls.CaPem is not null)
         {
             trustedRoots.ImportFromPem(tls.CaPem);
-            sslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                certificate is X509Certificate2 serverCertificate
-                && (errors & SslPolicyErrors.RemoteCertificateNameMismatch) == 0
-                && ChainsTo(serverCertificate, trustedRoots);
+            sslOptions.RemoteCertificateValidationCallback = PinnedCaValidation.For(trustedRoots);
         }
 
         using var clientCertificate = tls.CertificatePem is not null && tls.KeyPem is not null
@@ -50,14 +48,5 @@ internal static class EtcdHttpClient
             return HttpGetResult.Failed(
                 $"Get \"{url}\": no response within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}s (Client.Timeout exceeded)");
         }
-    }
-
-    private static bool ChainsTo(X509Certificate2 certificate, X509Certificate2Collection roots)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate);
     }
 }
