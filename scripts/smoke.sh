@@ -7,7 +7,7 @@ trap 'rm -rf "$root"' EXIT
 fail() { echo "smoke: $*" >&2; exit 1; }
 
 [ "$("$bin" version -o short)" = "v1.34.2" ] || fail "version -o short"
-"$bin" init --help | grep -q 'The "init" command executes the following phases:' || fail "init --help lists phases"
+"$bin" init --help | grep -q 'Phases of "init", in the order they run:' || fail "init --help lists phases"
 "$bin" init phase certs --help | grep -q 'apiserver-etcd-client' || fail "init phase certs --help"
 "$bin" config print init-defaults > "$root/defaults.yaml" || fail "config print init-defaults"
 "$bin" config validate --config "$root/defaults.yaml" | grep -qx ok || fail "config validate of printed defaults"

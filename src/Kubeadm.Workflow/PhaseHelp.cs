@@ -12,20 +12,19 @@ internal static class PhaseHelp
     {
         var listed = nodes.Where(n => !n.Phase.Hidden && !n.Phase.RunAllSiblings).ToList();
 
-        // kubeadm pads to the longest label without counting indentation, so nested
-        // descriptions sit further right; reproduced as is.
+        // Padded to the longest label without counting indentation, so nested descriptions sit further right.
         var width = listed.Count == 0 ? 0 : listed.Max(n => n.Use.Length);
         var text = new StringBuilder();
-        text.Append("The \"").Append(commandUse).Append("\" command executes the following phases:\n```\n");
+        text.Append("Phases of \"").Append(commandUse).Append("\", in the order they run:\n");
         foreach (var node in listed)
         {
-            text.Append(' ', Offset * node.Depth)
+            text.Append(' ', Offset * (node.Depth + 1))
                 .Append(node.Use)
                 .Append(' ', width - node.Use.Length + Offset)
                 .Append(node.Phase.Short)
                 .Append('\n');
         }
 
-        return text.Append("```").ToString();
+        return text.ToString().TrimEnd('\n');
     }
 }

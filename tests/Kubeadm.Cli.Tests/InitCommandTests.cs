@@ -14,7 +14,7 @@ public sealed class InitCommandTests
         var run = await new CliHarness().RunAsync("init", "--help");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("The \"init\" command executes the following phases:", run.Output);
+        Assert.Contains("Phases of \"init\", in the order they run:", run.Output);
         foreach (var phase in AllPhasesButUploadCerts.Append("upload-certs"))
         {
             Assert.Contains(phase, run.Output);
@@ -44,7 +44,7 @@ public sealed class InitCommandTests
         var run = await new CliHarness().RunAsync("init", "phase", "certs");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("not meant to be run on its own", run.Output);
+        Assert.Contains("It does nothing itself: run one of its sub-phases below.", run.Output);
     }
 
     [Fact]

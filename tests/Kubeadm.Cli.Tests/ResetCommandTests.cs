@@ -13,8 +13,8 @@ public sealed class ResetCommandTests
         var run = await new CliHarness().RunAsync("reset", "--help");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Performs a best effort revert of changes made to this host by 'kubeadm init' or 'kubeadm join'", run.Output);
-        Assert.Contains("The \"reset\" command executes the following phases:", run.Output);
+        Assert.Contains("Undo on this machine what \"kubeadm init\" or \"kubeadm join\" set up", run.Output);
+        Assert.Contains("Phases of \"reset\", in the order they run:", run.Output);
         foreach (var text in new[] { "preflight", "remove-etcd-member", "cleanup-node", "--force", "--cert-dir", "--cleanup-tmp-dir", "--cri-socket", "--skip-phases", "--kubeconfig" })
         {
             Assert.Contains(text, run.Output);

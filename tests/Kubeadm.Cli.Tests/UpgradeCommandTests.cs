@@ -60,7 +60,7 @@ public sealed class UpgradeCommandTests
         var run = await RunAsync("upgrade", "--help");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("Upgrade your cluster smoothly to a newer version with this command", run.Output);
+        Assert.Contains("Move a kubeadm cluster to a newer Kubernetes version, node by node", run.Output);
         Assert.Contains("plan", run.Output);
         Assert.Contains("diff", run.Output);
     }

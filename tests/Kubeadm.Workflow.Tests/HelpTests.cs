@@ -5,7 +5,7 @@ namespace Kubeadm.Workflow.Tests;
 public sealed class HelpTests
 {
     [Fact]
-    public void Should_RenderKubeadmPhaseList_When_HelpRequested()
+    public void Should_RenderPhaseList_When_HelpRequested()
     {
         var runner = Runner(
             Container("foo", Container("bar [arg]"), Container("baz") with { Hidden = true }),
@@ -14,12 +14,10 @@ public sealed class HelpTests
         var help = runner.Help("myCommand");
 
         Assert.Equal(
-            "The \"myCommand\" command executes the following phases:\n" +
-            "```\n" +
-            "foo   long description for foo ...\n" +
-            "  /bar  long description for bar [arg] ...\n" +
-            "qux   long description for qux ...\n" +
-            "```",
+            "Phases of \"myCommand\", in the order they run:\n" +
+            "  foo   long description for foo ...\n" +
+            "    /bar  long description for bar [arg] ...\n" +
+            "  qux   long description for qux ...",
             help);
     }
 
@@ -34,16 +32,14 @@ public sealed class HelpTests
         var help = runner.Help("init");
 
         Assert.Equal(
-            "The \"init\" command executes the following phases:\n" +
-            "```\n" +
-            "preflight               long description for preflight ...\n" +
-            "certs                   long description for certs ...\n" +
-            "  /ca                     long description for ca ...\n" +
-            "  /apiserver-etcd-client  long description for apiserver-etcd-client ...\n" +
-            "addon                   long description for addon ...\n" +
-            "  /coredns                long description for coredns ...\n" +
-            "    /deep                   long description for deep ...\n" +
-            "```",
+            "Phases of \"init\", in the order they run:\n" +
+            "  preflight               long description for preflight ...\n" +
+            "  certs                   long description for certs ...\n" +
+            "    /ca                     long description for ca ...\n" +
+            "    /apiserver-etcd-client  long description for apiserver-etcd-client ...\n" +
+            "  addon                   long description for addon ...\n" +
+            "    /coredns                long description for coredns ...\n" +
+            "      /deep                   long description for deep ...",
             help);
     }
 }

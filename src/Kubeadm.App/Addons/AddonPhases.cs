@@ -12,7 +12,7 @@ public static class AddonPhases
         new Phase<InitContext>
         {
             Name = "coredns",
-            Short = "Install the CoreDNS addon to a Kubernetes cluster",
+            Short = "Install CoreDNS, the cluster's DNS server",
             Long = "Creates CoreDNS's Deployment, Service, ConfigMap and RBAC objects through the API server.\n" +
                 "Its Pods stay Pending until a pod network (CNI plugin) is installed.",
             InheritFlags = Flags([.. InitPhaseTree.AddonFlags, "feature-gates", "service-cidr", "service-dns-domain"]),
@@ -22,7 +22,7 @@ public static class AddonPhases
         new Phase<InitContext>
         {
             Name = "kube-proxy",
-            Short = "Install the kube-proxy addon to a Kubernetes cluster",
+            Short = "Install kube-proxy, which routes Service traffic on every node",
             Long = "Creates kube-proxy's DaemonSet, ConfigMap and RBAC objects through the API server.",
             InheritFlags = Flags([.. InitPhaseTree.AddonFlags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "pod-network-cidr"]),
             RunIf = ctx => !ctx.Config.Cluster.Proxy.Disabled,

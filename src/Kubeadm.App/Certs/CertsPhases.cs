@@ -16,7 +16,7 @@ public static class CertsPhases
         var certificates = CertificateCatalogue.All.Select(definition => new Phase<InitContext>
         {
             Name = definition.Name,
-            Short = $"Generate the {definition.LongName}",
+            Short = CertificateHelp.ShortFor(definition),
             Long = CertificateHelp.LongFor(definition),
             InheritFlags = [.. FlagsFor(definition).Order(StringComparer.Ordinal)],
             Run = definition.IsCa
@@ -26,7 +26,7 @@ public static class CertsPhases
         var serviceAccount = new Phase<InitContext>
         {
             Name = CertificateCatalogue.ServiceAccountBaseName,
-            Short = "Generate a private key for signing service account tokens along with its public key",
+            Short = CertificateHelp.ServiceAccountShort,
             Long = CertificateHelp.ServiceAccountLong,
             InheritFlags = ["cert-dir", "config", "dry-run"],
             Run = (context, _) => CertsPhaseActions.RunServiceAccount(context),

@@ -15,8 +15,8 @@ public static class StaticPodPhases
         new Phase<InitContext>
         {
             Name = "local",
-            Short = "Generate the static Pod manifest file for a local, single-node local etcd instance",
-            Long = "Generate the static Pod manifest file for a local, single-node local etcd instance.\n\n" +
+            Short = "Write the static Pod manifest of an etcd member on this node",
+            Long = "Write the static Pod manifest of an etcd member that runs on this node.\n\n" +
                 "The etcd data directory is created (0700) and the manifest is written to " +
                 $"{StaticPodWriter.ManifestsDirectory}/etcd.yaml (0600). Skipped when the cluster uses external etcd.",
             InheritFlags = Flags(["cert-dir", "config", "dry-run", "image-repository", "patches"]),
@@ -30,11 +30,11 @@ public static class StaticPodPhases
         var flags = InitPhaseTree.ControlPlaneFlags;
         return
         [
-            ControlPlaneLeaf("apiserver", ComponentNames.ApiServer, "Generates the kube-apiserver static Pod manifest",
+            ControlPlaneLeaf("apiserver", ComponentNames.ApiServer, "Write the kube-apiserver static Pod manifest",
                 [.. flags, "apiserver-advertise-address", "apiserver-bind-port", "control-plane-endpoint", "feature-gates", "service-cidr"]),
-            ControlPlaneLeaf("controller-manager", ComponentNames.ControllerManager, "Generates the kube-controller-manager static Pod manifest",
+            ControlPlaneLeaf("controller-manager", ComponentNames.ControllerManager, "Write the kube-controller-manager static Pod manifest",
                 [.. flags, "pod-network-cidr"]),
-            ControlPlaneLeaf("scheduler", ComponentNames.Scheduler, "Generates the kube-scheduler static Pod manifest", flags),
+            ControlPlaneLeaf("scheduler", ComponentNames.Scheduler, "Write the kube-scheduler static Pod manifest", flags),
         ];
     }
 

@@ -29,22 +29,22 @@ public static class InitPhaseTree
     public static ImmutableArray<Phase<InitContext>> Create() =>
     [
         PreflightPhase.Create(),
-        Group("certs", "Certificate generation", "Generate all certificates", CertsPhases.Create()) with { Run = CertsPhases.RunParent },
-        Group("kubeconfig", "Generate all kubeconfig files necessary to establish the control plane and the admin kubeconfig file",
-            "Generate all kubeconfig files", KubeconfigPhases.Create()) with { Run = KubeconfigPhases.AnnounceFolder },
-        Group("etcd", "Generate static Pod manifest file for local etcd", null, StaticPodPhases.CreateEtcd()),
-        Group("control-plane", "Generate all static Pod manifest files necessary to establish the control plane",
-            "Generate all static Pod manifest files", StaticPodPhases.CreateControlPlane()) with { Run = StaticPodPhases.RunControlPlaneParent },
+        Group("certs", "Generate the cluster's CAs, certificates and keys", "Generate every certificate and key below", CertsPhases.Create()) with { Run = CertsPhases.RunParent },
+        Group("kubeconfig", "Write the kubeconfig files of the control-plane components, the kubelet and the administrators",
+            "Write every kubeconfig file below", KubeconfigPhases.Create()) with { Run = KubeconfigPhases.AnnounceFolder },
+        Group("etcd", "Write the static Pod manifest of a local etcd", null, StaticPodPhases.CreateEtcd()),
+        Group("control-plane", "Write the static Pod manifests of the API server, controller manager and scheduler",
+            "Write all three manifests", StaticPodPhases.CreateControlPlane()) with { Run = StaticPodPhases.RunControlPlaneParent },
         KubeletStartPhase.Create(),
         ControlPlaneStatePhases.CreateWaitControlPlane(),
-        Group("upload-config", "Upload the kubeadm and kubelet configuration to a ConfigMap", "Upload all configuration to a config map",
+        Group("upload-config", "Store the kubeadm and kubelet configuration in ConfigMaps of the cluster", "Store both configurations",
             ControlPlaneStatePhases.CreateUploadConfig()),
         ControlPlaneStatePhases.CreateUploadCerts(),
         NodePhases.CreateMarkControlPlane(),
         NodePhases.CreateBootstrapToken(),
-        Group("kubelet-finalize", "Updates settings relevant to the kubelet after TLS bootstrap", "Run all kubelet-finalize phases",
+        Group("kubelet-finalize", "Adjust the kubelet's settings once it has its own client certificate", "Run every kubelet-finalize step",
             NodePhases.CreateKubeletFinalize()),
-        Group("addon", "Install required addons for passing conformance tests", "Install all the addons", AddonPhases.Create()),
+        Group("addon", "Install the CoreDNS and kube-proxy addons", "Install both addons", AddonPhases.Create()),
         NodePhases.CreateShowJoinCommand(),
     ];
 
@@ -64,7 +64,6 @@ public static class InitPhaseTree
         {
             Name = name,
             Short = shortHelp,
-            Long = $"{shortHelp}.",
             Children = all.AddRange(children),
         };
     }

@@ -19,46 +19,45 @@ public static class JoinPhaseTree
         new()
         {
             Name = "preflight",
-            Short = "Run join pre-flight checks",
-            Long = "Run pre-flight checks for kubeadm join.",
-            Example = "  # Run join pre-flight checks using a config file.\n  kubeadm join phase preflight --config kubeadm-config.yaml",
+            Short = "Check that this machine can join and find the cluster",
+            Long = "Checks this machine (root, container runtime, free ports, that the files join writes do not exist yet, ...), runs discovery to find and trust the cluster, reads its configuration and, with --control-plane, checks that the cluster can take another control-plane node and runs the control-plane checks.",
             InheritFlags = Flags(["apiserver-advertise-address", "apiserver-bind-port", "certificate-key", "config", "control-plane", "cri-socket",
                 "dry-run", "ignore-preflight-errors", "node-name", .. DiscoveryFlags]),
             Run = JoinPreflightPhase.RunAsync,
         },
-        Group("control-plane-prepare", "Prepare the machine for serving a control plane",
-            "  # Prepares the machine for serving a control plane\n  kubeadm join phase control-plane-prepare all",
+        Group("control-plane-prepare", "With --control-plane, get this machine ready to run a control plane",
+            "  kubeadm join phase control-plane-prepare all <endpoint> --control-plane --certificate-key <key> ...",
         [
-            Leaf("download-certs", "Download certificates shared among control-plane nodes from the kubeadm-certs Secret",
+            Leaf("download-certs", "Fetch and decrypt the shared CAs and keys from the kubeadm-certs Secret",
                 ["certificate-key", "config", "control-plane", "dry-run", .. DiscoveryFlags], ControlPlanePreparePhases.DownloadCertsAsync),
-            Leaf("certs", "Generate the certificates for the new control plane components",
+            Leaf("certs", "Generate this node's own control-plane certificates",
                 ["apiserver-advertise-address", "config", "control-plane", "dry-run", "node-name", .. DiscoveryFlags], ControlPlanePreparePhases.CertsAsync),
-            Leaf("kubeconfig", "Generate the kubeconfig for the new control plane components",
+            Leaf("kubeconfig", "Write this node's control-plane kubeconfig files",
                 ["certificate-key", "config", "control-plane", "dry-run", .. DiscoveryFlags], ControlPlanePreparePhases.KubeconfigAsync),
-            Leaf("control-plane", "Generate the manifests for the new control plane components",
+            Leaf("control-plane", "Write this node's control-plane static Pod manifests",
                 ["apiserver-advertise-address", "apiserver-bind-port", "config", "control-plane", "dry-run", "patches"], ControlPlanePreparePhases.ControlPlaneAsync),
         ]),
-        Leaf("check-etcd", "Check that the local etcd cluster is healthy before adding a new member",
+        Leaf("check-etcd", "Check that etcd is healthy before a member is added",
             ["config", "control-plane", "dry-run", .. DiscoveryFlags], JoinEtcdPhases.CheckAsync) with { Hidden = true },
         new()
         {
             Name = "kubelet-start",
-            Short = "Write kubelet settings, certificates and (re)start the kubelet",
-            Long = "Write a file with KubeletConfiguration and an environment file with node specific kubelet settings, and then (re)start kubelet.",
+            Short = "Write the kubelet's configuration, start it and wait for its TLS bootstrap",
+            Long = "Writes the bootstrap kubeconfig, the kubelet's configuration and its per-node flags, starts or restarts the kubelet, and waits until its TLS bootstrap has given it a client certificate.",
             InheritFlags = Flags(["config", "cri-socket", "dry-run", "node-name", "patches", .. DiscoveryFlags]),
             Run = JoinKubeletPhases.StartAsync,
         },
-        Leaf("etcd-join", "Join etcd for control plane nodes", ["certificate-key", "config", "control-plane", "dry-run", "patches"], JoinEtcdPhases.JoinLocalModeAsync)
+        Leaf("etcd-join", "Add this node's etcd member (when the kubelet runs in local mode)", ["certificate-key", "config", "control-plane", "dry-run", "patches"], JoinEtcdPhases.JoinLocalModeAsync)
             with { Hidden = true },
-        Leaf("kubelet-wait-bootstrap", "Wait for the kubelet to bootstrap itself", ["config", "dry-run"], JoinKubeletPhases.WaitBootstrapLocalModeAsync)
+        Leaf("kubelet-wait-bootstrap", "Wait until the kubelet has its client certificate", ["config", "dry-run"], JoinKubeletPhases.WaitBootstrapLocalModeAsync)
             with { Hidden = true },
-        Group("control-plane-join", "Join a machine as a control plane instance",
-            "  # Joins a machine as a control plane instance\n  kubeadm join phase control-plane-join all",
+        Group("control-plane-join", "With --control-plane, make this node a working control-plane node",
+            "  kubeadm join phase control-plane-join all --control-plane ...",
         [
-            Leaf("etcd", "Add a new local etcd member", ["certificate-key", "config", "control-plane", "dry-run", "node-name", "patches"], JoinEtcdPhases.JoinWithoutLocalModeAsync),
-            Leaf("mark-control-plane", "Mark a node as a control-plane", ["config", "control-plane", "dry-run", "node-name"], MarkControlPlaneAsync),
+            Leaf("etcd", "Add an etcd member on this node to the etcd cluster", ["certificate-key", "config", "control-plane", "dry-run", "node-name", "patches"], JoinEtcdPhases.JoinWithoutLocalModeAsync),
+            Leaf("mark-control-plane", "Label and taint this node as control plane", ["config", "control-plane", "dry-run", "node-name"], MarkControlPlaneAsync),
         ]),
-        Leaf("wait-control-plane", "EXPERIMENTAL: Wait for the control plane to start", ["config", "dry-run"], WaitControlPlaneAsync),
+        Leaf("wait-control-plane", "With --control-plane, wait until this node's control-plane components are healthy", ["config", "dry-run"], WaitControlPlaneAsync),
     ];
 
     private static async Task MarkControlPlaneAsync(JoinContext context, CancellationToken cancellationToken)

@@ -9,8 +9,8 @@ public static class KubeletStartPhase
     public static Phase<InitContext> Create() => new()
     {
         Name = "kubelet-start",
-        Short = "Write kubelet settings and (re)start the kubelet",
-        Long = "Write a file with KubeletConfiguration and an environment file with node specific kubelet settings, and then (re)start kubelet.",
+        Short = "Write the kubelet's configuration and start (or restart) it",
+        Long = "Writes the kubelet's configuration (/var/lib/kubelet/config.yaml) and its per-node flags (/var/lib/kubelet/kubeadm-flags.env), then starts or restarts the kubelet service.",
         Example = "  # Writes a dynamic environment file with kubelet flags from a InitConfiguration file.\n" +
             "  kubeadm init phase kubelet-start --config config.yaml",
         InheritFlags = ["config", "cri-socket", "dry-run", "image-repository", "node-name", "patches"],

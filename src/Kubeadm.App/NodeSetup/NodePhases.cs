@@ -10,11 +10,8 @@ public static class NodePhases
     public static Phase<InitContext> CreateMarkControlPlane() => new()
     {
         Name = "mark-control-plane",
-        Short = "Mark a node as a control-plane",
-        Example = "  # Applies control-plane label and taint to the current node, functionally equivalent to what executed by kubeadm init.\n" +
-            "  kubeadm init phase mark-control-plane --config config.yaml\n\n" +
-            "  # Applies control-plane label and taint to a specific node\n" +
-            "  kubeadm init phase mark-control-plane --node-name myNode",
+        Short = "Label and taint the node as control plane",
+        Long = "Adds the node-role.kubernetes.io/control-plane label and the NoSchedule taint of the same name (or the taints of the configuration) to this node.",
         InheritFlags = ["config", "dry-run", "node-name"],
         Run = MarkControlPlanePhase.RunAsync,
     };
@@ -23,12 +20,10 @@ public static class NodePhases
     {
         Name = "bootstrap-token",
         Aliases = ["bootstraptoken"],
-        Short = "Generates bootstrap tokens used to join a node to a cluster",
+        Short = "Create the first bootstrap token and the rules that let nodes join with tokens",
         Long = "Creates the first bootstrap token and everything joining nodes need to use tokens: the RBAC rules that let token "
             + "holders read nodes, post CSRs and get them approved, client-certificate rotation for nodes, and the cluster-info "
             + "ConfigMap in kube-public that nodes check the token signature on.",
-        Example = "  # Set up bootstrap tokens and create the first one, as \"kubeadm init\" does.\n" +
-            "  kubeadm init phase bootstrap-token",
         InheritFlags = [.. InitPhaseTree.ClusterApiFlags.Append("skip-token-print").Order(StringComparer.Ordinal)],
         Run = BootstrapTokenPhase.RunAsync,
     };
@@ -38,7 +33,7 @@ public static class NodePhases
         new()
         {
             Name = "enable-client-cert-rotation",
-            Short = "Enable kubelet client certificate rotation",
+            Short = "Point the kubelet's kubeconfig at its rotating client certificate",
             InheritFlags = ["cert-dir", "config", "dry-run"],
             Run = KubeletFinalizePhase.RunAsync,
         },
@@ -47,7 +42,7 @@ public static class NodePhases
     public static Phase<InitContext> CreateShowJoinCommand() => new()
     {
         Name = "show-join-command",
-        Short = "Show the join command for control-plane and worker node",
+        Short = "Print the \"kubeadm join\" commands for more control-plane and worker nodes",
         InheritFlags = [.. InitPhaseTree.ClusterApiFlags.Concat(["skip-certificate-key-print", "skip-token-print"]).Order(StringComparer.Ordinal)],
         Run = ShowJoinCommandPhase.RunAsync,
     };

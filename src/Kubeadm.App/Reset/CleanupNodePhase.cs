@@ -28,7 +28,8 @@ public static class CleanupNodePhase
     {
         Name = "cleanup-node",
         Aliases = ["cleanupnode"],
-        Short = "Run cleanup node.",
+        Short = "Stop the kubelet, remove the containers and delete what kubeadm wrote on this node",
+        Long = "Stops the kubelet, unmounts what is mounted under /var/lib/kubelet, removes the Pods' containers through the container runtime, then empties the kubeadm and kubelet directories and deletes the kubeconfig files kubeadm wrote.",
         InheritFlags = ["cert-dir", "cri-socket", "cleanup-tmp-dir", "dry-run"],
         Run = RunAsync,
     };

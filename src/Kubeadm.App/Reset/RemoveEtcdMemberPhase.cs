@@ -14,8 +14,8 @@ public static class RemoveEtcdMemberPhase
     public static Phase<ResetContext> Create() => new()
     {
         Name = "remove-etcd-member",
-        Short = "Remove a local etcd member.",
-        Long = "Remove a local etcd member for a control plane node.",
+        Short = "Take this node's etcd member out of the etcd cluster and delete its data",
+        Long = "On a control-plane node with stacked etcd: removes this node's member from the etcd cluster, then empties the etcd data directory. Unlike kubeadm, the data is kept (unless --force) when the member could not be removed from a cluster that has, or may have, other members.",
         InheritFlags = ["kubeconfig", "dry-run"],
         Run = (context, cancellationToken) => RunAsync(context, cancellationToken),
     };

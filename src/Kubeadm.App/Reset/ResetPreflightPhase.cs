@@ -14,8 +14,8 @@ public static class ResetPreflightPhase
     {
         Name = "preflight",
         Aliases = ["pre-flight"],
-        Short = "Run reset pre-flight checks",
-        Long = "Run pre-flight checks for kubeadm reset.",
+        Short = "Ask for confirmation and check that reset can run",
+        Long = "Asks for confirmation (unless --force or --dry-run) and checks that this runs as root.",
         InheritFlags = ["ignore-preflight-errors", "force", "dry-run"],
         Run = (context, _) =>
         {

@@ -3,7 +3,7 @@ using Kubeadm.Workflow;
 
 namespace Kubeadm.App.Upgrade;
 
-/// <summary>The phases of `kubeadm upgrade apply` and `kubeadm upgrade node` in 1.34, with kubeadm's names, help and flags.</summary>
+/// <summary>The phases of `kubeadm upgrade apply` and `kubeadm upgrade node` in 1.34, with kubeadm's names and flags (help in our words).</summary>
 public static class UpgradePhaseTree
 {
     public static ImmutableArray<Phase<UpgradeContext>> CreateApply() =>
@@ -11,20 +11,20 @@ public static class UpgradePhaseTree
         new()
         {
             Name = "preflight",
-            Short = "Run preflight checks before upgrade",
-            Long = "Run preflight checks for kubeadm upgrade apply.",
+            Short = "Check the node, the cluster and the version jump before upgrading",
+            Long = "Checks that this runs as root, that the cluster is healthy, that the target version is allowed (version skew; some findings only pass with --force), that CoreDNS's configuration can be migrated, asks for confirmation unless --yes, and pulls the new images.",
             InheritFlags = Flags(["config", "kubeconfig", "dry-run", "ignore-preflight-errors", "allow-experimental-upgrades",
                 "allow-release-candidate-upgrades", "force", "yes"]),
             Run = UpgradePreflightPhase.RunApplyAsync,
         },
-        ControlPlane("Upgrade the control plane"),
-        Group("upload-config", "Upload the kubeadm and kubelet configurations to ConfigMaps", "Upload all the configurations to ConfigMaps",
+        ControlPlane("Replace etcd and the control-plane static Pods with the new version's"),
+        Group("upload-config", "Store the upgraded kubeadm and kubelet configuration in the cluster", "Store both configurations",
         [
-            Leaf("kubeadm", "Upload the kubeadm ClusterConfiguration to a ConfigMap", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.UploadKubeadmConfigAsync),
-            Leaf("kubelet", "Upload the kubelet configuration to a ConfigMap", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.UploadKubeletConfigAsync),
+            Leaf("kubeadm", "Store the ClusterConfiguration in the kubeadm-config ConfigMap", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.UploadKubeadmConfigAsync),
+            Leaf("kubelet", "Store the KubeletConfiguration in the kubelet-config ConfigMap", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.UploadKubeletConfigAsync),
         ]),
         KubeletConfig(),
-        Leaf("bootstrap-token", "Configures bootstrap token and cluster-info RBAC rules", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.BootstrapTokenAsync),
+        Leaf("bootstrap-token", "Bring the RBAC rules for bootstrap tokens and cluster-info up to date", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.BootstrapTokenAsync),
         Addon(),
         PostUpgrade(),
     ];
@@ -34,12 +34,12 @@ public static class UpgradePhaseTree
         new()
         {
             Name = "preflight",
-            Short = "Run upgrade node pre-flight checks",
-            Long = "Run pre-flight checks for kubeadm upgrade node.",
+            Short = "Check this node before upgrading it",
+            Long = "Checks that this runs as root and, on a control-plane node, pulls the new images.",
             InheritFlags = Flags(["config", "ignore-preflight-errors"]),
             Run = UpgradePreflightPhase.RunNodeAsync,
         },
-        ControlPlane("Upgrade the control plane instance deployed on this node, if any"),
+        ControlPlane("On a control-plane node, replace etcd and the control-plane static Pods; elsewhere nothing"),
         KubeletConfig(),
         Addon(),
         PostUpgrade(),
@@ -49,17 +49,17 @@ public static class UpgradePhaseTree
         Leaf("control-plane", shortHelp, ["config", "kubeconfig", "dry-run", "certificate-renewal", "etcd-upgrade", "patches"], ControlPlaneUpgradePhase.RunAsync);
 
     private static Phase<UpgradeContext> KubeletConfig() =>
-        Leaf("kubelet-config", "Upgrade the kubelet configuration for this node", ["config", "kubeconfig", "dry-run", "patches"], UpgradeClusterPhases.KubeletConfigAsync);
+        Leaf("kubelet-config", "Rewrite this node's kubelet configuration for the new version (old file backed up)", ["config", "kubeconfig", "dry-run", "patches"], UpgradeClusterPhases.KubeletConfigAsync);
 
     private static Phase<UpgradeContext> Addon() =>
-        Group("addon", "Upgrade the default kubeadm addons", "Upgrade all the addons",
+        Group("addon", "Update the CoreDNS and kube-proxy addons", "Update both addons",
         [
-            Leaf("coredns", "Upgrade the CoreDNS addon", ["config", "kubeconfig", "dry-run", "patches"], UpgradeClusterPhases.CoreDnsAsync),
-            Leaf("kube-proxy", "Upgrade the kube-proxy addon", ["config", "kubeconfig", "dry-run", "patches"], UpgradeClusterPhases.KubeProxyAsync),
+            Leaf("coredns", "Update CoreDNS, migrating its Corefile", ["config", "kubeconfig", "dry-run", "patches"], UpgradeClusterPhases.CoreDnsAsync),
+            Leaf("kube-proxy", "Update kube-proxy", ["config", "kubeconfig", "dry-run", "patches"], UpgradeClusterPhases.KubeProxyAsync),
         ]);
 
     private static Phase<UpgradeContext> PostUpgrade() =>
-        Leaf("post-upgrade", "Run post upgrade tasks", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.PostUpgradeAsync);
+        Leaf("post-upgrade", "Finish the upgrade (record that it completed)", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.PostUpgradeAsync);
 
     private static Phase<UpgradeContext> Group(string name, string shortHelp, string allHelp, ImmutableArray<Phase<UpgradeContext>> children) => new()
     {

@@ -5,7 +5,7 @@ using Kubeadm.Core.Constants;
 
 namespace Kubeadm.Cli.Commands;
 
-/// <summary>`kubeadm certs`: commands related to handling Kubernetes certificates.</summary>
+/// <summary>`kubeadm certs`: renew, check-expiration, certificate-key and generate-csr.</summary>
 public sealed class CertsCommand
 {
     private readonly InitEnvironment _environment;
@@ -21,7 +21,7 @@ public sealed class CertsCommand
 
     public Command Create()
     {
-        var certs = new Command("certs", "Commands related to handling Kubernetes certificates");
+        var certs = new Command("certs", "Renew, check and prepare the cluster's certificates");
         certs.Aliases.Add("certificates");
         certs.Subcommands.Add(RenewCommand.Create(_environment, _global));
         certs.Subcommands.Add(CheckExpirationCommand.Create(_environment, _global));
@@ -32,7 +32,7 @@ public sealed class CertsCommand
 
     private Command CreateCertificateKey()
     {
-        var command = new Command("certificate-key", "Generate certificate keys");
+        var command = new Command("certificate-key", "Print a new random key for encrypting the uploaded control-plane certificates");
         _help.Register(
             command,
             "Prints a new random certificate key (32 bytes, hex): the AES-256 key \"kubeadm init --upload-certs --certificate-key\" "

@@ -21,7 +21,7 @@ public sealed class ConfigCommand
 
     public Command Create()
     {
-        var config = new Command("config", "Manage configuration for a kubeadm cluster persisted in a ConfigMap in the cluster");
+        var config = new Command("config", "Print, check and convert kubeadm configuration files; list and pull the control-plane images");
         config.Subcommands.Add(CreatePrint());
         config.Subcommands.Add(CreateValidate());
         config.Subcommands.Add(CreateImages());
@@ -31,25 +31,25 @@ public sealed class ConfigCommand
 
     private Command CreatePrint()
     {
-        var initDefaults = new Command("init-defaults", "Print default init configuration, that can be used for 'kubeadm init'");
+        var initDefaults = new Command("init-defaults", "Print the default InitConfiguration and ClusterConfiguration, a starting point for \"kubeadm init --config\"");
         initDefaults.SetAction((parse, _) => Run(parse, () =>
         {
             _environment.Out.Write(InitDefaultsPrinter.Print());
             return 0;
         }));
-        var joinDefaults = new Command("join-defaults", "Print default join configuration, that can be used for 'kubeadm join'");
+        var joinDefaults = new Command("join-defaults", "Print the default JoinConfiguration, a starting point for \"kubeadm join --config\"");
         joinDefaults.SetAction((parse, _) => Run(parse, () =>
         {
             _environment.Out.Write(JoinDefaultsPrinter.Print());
             return 0;
         }));
-        return new Command("print", "Print configuration") { initDefaults, joinDefaults };
+        return new Command("print", "Print default configuration files") { initDefaults, joinDefaults };
     }
 
     private Command CreateValidate()
     {
         var flags = new InitFlags();
-        var command = new Command("validate", "Read a file containing the kubeadm configuration API and report any validation problems") { flags.Config };
+        var command = new Command("validate", "Check a kubeadm configuration file and print what is wrong with it, or \"ok\"") { flags.Config };
         command.SetAction((parse, _) => Run(parse, () =>
         {
             var options = flags.Bind(parse, _global);
@@ -70,7 +70,7 @@ public sealed class ConfigCommand
     private Command CreateImages()
     {
         var flags = new InitFlags();
-        var list = new Command("list", "Print a list of images kubeadm will use. The configuration file is used in case any images or image repositories are customized")
+        var list = new Command("list", "Print the images the control plane and addons run, one a line, for the given version, registry and configuration")
         {
             flags.Config, flags.FeatureGates, flags.ImageRepository, flags.KubernetesVersion,
         };
@@ -84,13 +84,13 @@ public sealed class ConfigCommand
 
             return 0;
         }));
-        return new Command("images", "Interact with container images used by kubeadm") { list, CreateImagesPull() };
+        return new Command("images", "List or pull the container images a kubeadm control plane runs") { list, CreateImagesPull() };
     }
 
     private Command CreateImagesPull()
     {
         var flags = new InitFlags();
-        var pull = new Command("pull", "Pull images used by kubeadm")
+        var pull = new Command("pull", "Pull the control-plane and addon images through the node's container runtime")
         {
             flags.Config, flags.CriSocket, flags.FeatureGates, flags.ImageRepository, flags.KubernetesVersion,
         };
@@ -109,9 +109,9 @@ public sealed class ConfigCommand
 
     private Command CreateMigrate()
     {
-        var oldConfig = new Option<string>("--old-config") { Description = "Path to the kubeadm config file that is using an old API version and should be converted. This flag is mandatory." };
-        var newConfig = new Option<string>("--new-config") { Description = "Path to the resulting equivalent kubeadm config file using the new API version. Optional, if not specified output will be sent to STDOUT." };
-        var command = new Command("migrate", "Read an older version of the kubeadm configuration API types from a file, and output the similar config object for the newer version")
+        var oldConfig = new Option<string>("--old-config") { Description = "The configuration file to convert, written for an older API version (required)." };
+        var newConfig = new Option<string>("--new-config") { Description = "Where to write the converted file; when not given it is printed." };
+        var command = new Command("migrate", "Convert a configuration file from an older kubeadm API version to the current one")
         {
             oldConfig, newConfig,
         };

@@ -8,9 +8,9 @@ public sealed class GlobalFlags
 {
     public Option<string> Rootfs { get; } = new("--rootfs")
     {
-        Description = "The path to the 'real' host root filesystem. This will cause kubeadm to chroot into the provided path.",
+        Description = "Treat this directory as the host's root: every host file kubeadm reads or writes is taken under it (e.g. <dir>/etc/kubernetes).",
         Recursive = true,
     };
 
-    public Option<int> Verbosity { get; } = PflagOptions.Level("--v", "-v", "number for the log level verbosity");
+    public Option<int> Verbosity { get; } = PflagOptions.Level("--v", "-v", "How much to log: 0 (default) prints the usual lines, 1 adds phase timings and more detail, 5 adds stack traces to errors.");
 }

@@ -12,8 +12,17 @@ namespace Kubeadm.Cli.Commands;
 /// </summary>
 public sealed class InitCommand
 {
-    private const string InitShort = "Run this command in order to set up the Kubernetes control plane";
-    private const string NotOnItsOwn = "This command is not meant to be run on its own. See list of available subcommands.";
+    private const string InitShort = "Set up this machine as the first control-plane node of a new cluster";
+    private const string InitLong = """
+        Make this machine the first control-plane node of a new Kubernetes cluster. After checking the machine,
+        it writes the certificates, the kubeconfig files and the static Pod manifests of etcd and the control
+        plane under /etc/kubernetes, starts the kubelet, which runs them, waits until the API server answers,
+        then stores the configuration in the cluster, marks the node as control plane, creates a bootstrap
+        token, installs CoreDNS and kube-proxy and prints the "kubeadm join" commands for more nodes.
+
+        Each step is a phase (below) that "kubeadm init phase <name>" runs on its own and --skip-phases leaves
+        out. Settings come from the flags or from a --config file; --dry-run and --plan change nothing.
+        """;
 
     private readonly InitEnvironment _environment;
     private readonly GlobalFlags _global;
@@ -31,7 +40,7 @@ public sealed class InitCommand
     {
         var help = CreateRunner(NoContext).Help("init");
         var init = new Command("init", InitShort);
-        _help.Register(init, $"{InitShort}\n\n{help}");
+        _help.Register(init, $"{InitShort}\n\n{InitLong}\n\n{help}");
         foreach (var option in _flags.ForInit())
         {
             init.Options.Add(option);
@@ -57,7 +66,7 @@ public sealed class InitCommand
 
     private Command CreatePhaseCommand()
     {
-        var phase = new Command("phase", "Use this command to invoke single phase of the \"init\" workflow");
+        var phase = new Command("phase", FlagHelp.PhaseCommand("init"));
         phase.SetAction(PrintHelp);
         var commands = new Dictionary<string, Command>(StringComparer.Ordinal);
         foreach (var node in CreateRunner(NoContext).Nodes.Where(n => !n.Phase.Hidden))
@@ -94,7 +103,7 @@ public sealed class InitCommand
     private static string Describe(Phase<InitContext> phase)
     {
         var text = phase.Long.Length > 0 ? phase.Long : phase.Short;
-        return phase.Children.IsEmpty ? text : $"{text}\n\n{NotOnItsOwn}";
+        return phase.Children.IsEmpty ? text : $"{text}\n\n{FlagHelp.GroupOnly}";
     }
 
     private int PrintHelp(ParseResult parse) => _help.Invoke(parse);

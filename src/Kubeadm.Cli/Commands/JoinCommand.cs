@@ -15,53 +15,37 @@ namespace Kubeadm.Cli.Commands;
 /// <summary>`kubeadm join [api-server-endpoint]` and `kubeadm join phase …`, generated from the join phase tree.</summary>
 public sealed class JoinCommand
 {
-    private const string JoinShort = "Run this on any machine you wish to join an existing cluster";
+    private const string JoinShort = "Join this machine to an existing cluster, as a worker or as another control-plane node";
     private const string JoinLong = """
-        When joining a kubeadm initialized cluster, we need to establish
-        bidirectional trust. This is split into discovery (having the Node
-        trust the Kubernetes Control Plane) and TLS bootstrap (having the
-        Kubernetes Control Plane trust the Node).
+        Join this machine to a cluster set up by "kubeadm init". Two things happen, in this order:
+        the node first decides to trust the cluster (discovery), then the cluster learns to trust the
+        node (TLS bootstrap), and the kubelet gets its own client certificate.
 
-        There are 2 main schemes for discovery. The first is to use a shared
-        token along with the IP address of the API server. The second is to
-        provide a file - a subset of the standard kubeconfig file. The
-        discovery/kubeconfig file supports token, client-go authentication
-        plugins ("exec"), "tokenFile", and "authProvider". This file can be a
-        local file or downloaded via an HTTPS URL. The forms are
-        kubeadm join --discovery-token abcdef.1234567890abcdef 1.2.3.4:6443,
-        kubeadm join --discovery-file path/to/file.conf, or kubeadm join
-        --discovery-file https://url/file.conf. Only one form can be used. If
-        the discovery information is loaded from a URL, HTTPS must be used.
-        Also, in that case the host installed CA bundle is used to verify
-        the connection.
+        Discovery takes one of two forms, never both:
 
-        If you use a shared token for discovery, you should also pass the
-        --discovery-token-ca-cert-hash flag to validate the public key of the
-        root certificate authority (CA) presented by the Kubernetes Control Plane.
-        The value of this flag is specified as "<hash-type>:<hex-encoded-value>",
-        where the supported hash type is "sha256". The hash is calculated over
-        the bytes of the Subject Public Key Info (SPKI) object (as in RFC7469).
-        This value is available in the output of "kubeadm init" or can be
-        calculated using standard tools. The --discovery-token-ca-cert-hash flag
-        may be repeated multiple times to allow more than one public key.
+          by token:  kubeadm join 10.0.0.10:6443 --discovery-token <token> --discovery-token-ca-cert-hash sha256:<hex>
+                     Reads the cluster-info ConfigMap from that API server and accepts it only if the token signs
+                     it. The CA it names must match a --discovery-token-ca-cert-hash: the SHA-256 of the CA
+                     certificate's public key (its Subject Public Key Info), printed by "kubeadm init" and
+                     "kubeadm token create --print-join-command". Give the flag several times to accept any of
+                     several CAs. --discovery-token-unsafe-skip-ca-verification drops this check: then anyone who
+                     knows the token (every node that joined with it does) could pose as the cluster.
 
-        If you cannot know the CA public key hash ahead of time, you can pass
-        the --discovery-token-unsafe-skip-ca-verification flag to disable this
-        verification. This weakens the kubeadm security model since other nodes
-        can potentially impersonate the Kubernetes Control Plane.
+          by file:   kubeadm join --discovery-file /path/to/cluster.conf
+                     kubeadm join --discovery-file https://host/cluster.conf
+                     A kubeconfig file naming the API server and its CA. A URL must be https; its server
+                     certificate is checked against this machine's CA bundle.
 
-        The TLS bootstrap mechanism is also driven via a shared token. This is
-        used to temporarily authenticate with the Kubernetes Control Plane to submit a
-        certificate signing request (CSR) for a locally created key pair. By
-        default, kubeadm will set up the Kubernetes Control Plane to automatically
-        approve these signing requests. This token is passed in with the
-        --tls-bootstrap-token abcdef.1234567890abcdef flag.
+        TLS bootstrap authenticates with --tls-bootstrap-token, sends a certificate signing request for a
+        key made on this machine, and gets back the kubelet's client certificate (a kubeadm cluster
+        approves these requests on its own). Without a TLS bootstrap token, the credentials in the
+        discovery file are used. --token sets both tokens when they are the same, which is the usual case.
 
-        Often times the same token is used for both parts. In this case, the
-        --token flag can be used instead of specifying each token individually.
+        With --control-plane the machine also becomes a control-plane node: --certificate-key (printed by
+        "kubeadm init --upload-certs") decrypts the shared certificates from the kubeadm-certs Secret,
+        then the node writes its own certificates, kubeconfig files and static Pod manifests, and, with
+        stacked etcd, adds a local etcd member.
         """;
-
-    private const string NotOnItsOwn = "This command is not meant to be run on its own. See list of available subcommands.";
 
     private readonly InitEnvironment _environment;
     private readonly GlobalFlags _global;
@@ -78,7 +62,8 @@ public sealed class JoinCommand
     public Command Create()
     {
         var help = CreateRunner(NoContext).Help("join [api-server-endpoint]");
-        var join = new Command("join", $"{JoinShort}\n\n{JoinLong}\n\n{help}");
+        var join = new Command("join", JoinShort);
+        _help.Register(join, $"{JoinShort}\n\n{JoinLong}\n\n{help}");
         var endpoint = new Argument<string[]>("api-server-endpoint") { Arity = ArgumentArity.ZeroOrMore, Description = "host:port of the API server to discover the cluster from" };
         join.Arguments.Add(endpoint);
         foreach (var option in _flags.ForJoin())
@@ -107,7 +92,7 @@ public sealed class JoinCommand
 
     private Command CreatePhaseCommand()
     {
-        var phase = new Command("phase", "Use this command to invoke single phase of the \"join\" workflow");
+        var phase = new Command("phase", FlagHelp.PhaseCommand("join"));
         phase.SetAction(parse => _help.Invoke(parse));
         var commands = new Dictionary<string, Command>(StringComparer.Ordinal);
         foreach (var node in CreateRunner(NoContext).Nodes.Where(n => !n.Phase.Hidden))
@@ -170,7 +155,7 @@ public sealed class JoinCommand
     private static string Describe(Phase<JoinContext> phase)
     {
         var text = phase.Long.Length > 0 ? phase.Long : phase.Short;
-        return phase.Children.IsEmpty ? text : $"{text}\n\n{NotOnItsOwn}";
+        return phase.Children.IsEmpty ? text : $"{text}\n\n{FlagHelp.GroupOnly}";
     }
 
     private Task<int> Execute(ParseResult parse, Func<JoinOptions> bind, Func<JoinOptions, CancellationToken, Task<int>> body, CancellationToken ct) =>

@@ -5,27 +5,27 @@ using static Kubeadm.Cli.Commands.FlagValues;
 
 namespace Kubeadm.Cli.Commands;
 
-/// <summary>The `kubeadm join` flags of 1.34, with kubeadm's names and help, and their binding to <see cref="JoinOptions"/>.</summary>
+/// <summary>The `kubeadm join` flags of 1.34, with kubeadm's names and defaults (help in our words), and their binding to <see cref="JoinOptions"/>.</summary>
 public sealed class JoinFlags
 {
-    public Option<string> AdvertiseAddress { get; } = Text("--apiserver-advertise-address", "If the node should host a new control plane instance, the IP address the API Server will advertise it's listening on. If not set the default network interface will be used.");
-    public Option<int?> BindPort { get; } = new("--apiserver-bind-port") { HelpName = "int32", Description = $"If the node should host a new control plane instance, the port for the API Server to bind to. (default {KubeadmConstants.DefaultApiServerBindPort})" };
-    public Option<string> CertificateKey { get; } = Text("--certificate-key", "Use this key to decrypt the certificate secrets uploaded by init. The certificate key is a hex encoded string that is an AES key of size 32 bytes.");
-    public Option<string> Config { get; } = Text("--config", "Path to a kubeadm configuration file.");
-    public Option<bool> ControlPlane { get; } = new("--control-plane") { Description = "Create a new control plane instance on this node" };
-    public Option<string> CriSocket { get; } = Text("--cri-socket", "Path to the CRI socket to connect. If empty kubeadm will try to auto-detect this value; use this option only if you have more than one CRI installed or if you have non-standard CRI socket.");
-    public Option<string> DiscoveryFile { get; } = Text("--discovery-file", "For file-based discovery, a file or URL from which to load cluster information.");
-    public Option<string> DiscoveryToken { get; } = Text("--discovery-token", "For token-based discovery, the token used to validate cluster information fetched from the API server.");
-    public Option<string[]> DiscoveryTokenCaCertHash { get; } = List("--discovery-token-ca-cert-hash", "For token-based discovery, validate that the root CA public key matches this hash (format: \"<type>:<value>\").");
-    public Option<bool> DiscoveryTokenUnsafeSkipCaVerification { get; } = new("--discovery-token-unsafe-skip-ca-verification") { Description = "For token-based discovery, allow joining without --discovery-token-ca-cert-hash pinning." };
-    public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Don't apply any changes; just output what would be done." };
-    public Option<string[]> IgnorePreflightErrors { get; } = List("--ignore-preflight-errors", "A list of checks whose errors will be shown as warnings. Example: 'IsPrivilegedUser,Swap'. Value 'all' ignores errors from all checks.");
-    public Option<string> NodeName { get; } = Text("--node-name", "Specify the node name.");
-    public Option<string> Patches { get; } = Text("--patches", "Path to a directory that contains files named \"target[suffix][+patchtype].extension\". For example, \"kube-apiserver0+merge.yaml\" or just \"etcd.json\". \"target\" can be one of \"kube-apiserver\", \"kube-controller-manager\", \"kube-scheduler\", \"etcd\", \"kubeletconfiguration\". \"patchtype\" can be one of \"strategic\", \"merge\" or \"json\" and they match the patch formats supported by kubectl. The default \"patchtype\" is \"strategic\". \"extension\" must be either \"json\" or \"yaml\". \"suffix\" is an optional string that can be used to determine which patches are applied first alpha-numerically.");
-    public Option<string[]> SkipPhases { get; } = List("--skip-phases", "List of phases to be skipped");
-    public Option<string> TlsBootstrapToken { get; } = Text("--tls-bootstrap-token", "Specify the token used to temporarily authenticate with the Kubernetes Control Plane while joining the node.");
+    public Option<string> AdvertiseAddress { get; } = Text("--apiserver-advertise-address", "With --control-plane: the IP address this node's API server announces. When empty, the address of the interface holding the default route is used.");
+    public Option<int?> BindPort { get; } = new("--apiserver-bind-port") { HelpName = "int32", Description = $"With --control-plane: the port this node's API server listens on. (default {KubeadmConstants.DefaultApiServerBindPort})" };
+    public Option<string> CertificateKey { get; } = Text("--certificate-key", $"With --control-plane: the key, printed by \"kubeadm init --upload-certs\", that decrypts the shared certificates in the kubeadm-certs Secret; {FlagHelp.CertificateKeyFormat}.");
+    public Option<string> Config { get; } = Text("--config", FlagHelp.Config);
+    public Option<bool> ControlPlane { get; } = new("--control-plane") { Description = "Make this node a control-plane node too (API server, controller manager, scheduler and, with stacked etcd, an etcd member)." };
+    public Option<string> CriSocket { get; } = Text("--cri-socket", FlagHelp.CriSocket);
+    public Option<string> DiscoveryFile { get; } = Text("--discovery-file", "File discovery: a kubeconfig file, or an https URL to one, naming the API server and its CA.");
+    public Option<string> DiscoveryToken { get; } = Text("--discovery-token", "Token discovery: the bootstrap token that must have signed the cluster-info read from the API server.");
+    public Option<string[]> DiscoveryTokenCaCertHash { get; } = List("--discovery-token-ca-cert-hash", "Token discovery: the expected hash of the cluster CA's public key, as \"sha256:<hex>\"; repeat to accept several.");
+    public Option<bool> DiscoveryTokenUnsafeSkipCaVerification { get; } = new("--discovery-token-unsafe-skip-ca-verification") { Description = "Token discovery: trust the cluster CA without a --discovery-token-ca-cert-hash to check it against." };
+    public Option<bool> DryRun { get; } = new("--dry-run") { Description = FlagHelp.DryRun };
+    public Option<string[]> IgnorePreflightErrors { get; } = List("--ignore-preflight-errors", FlagHelp.IgnorePreflightErrors);
+    public Option<string> NodeName { get; } = Text("--node-name", FlagHelp.NodeName);
+    public Option<string> Patches { get; } = Text("--patches", FlagHelp.Patches(FlagHelp.NodePatchTargets));
+    public Option<string[]> SkipPhases { get; } = List("--skip-phases", FlagHelp.SkipPhases);
+    public Option<string> TlsBootstrapToken { get; } = Text("--tls-bootstrap-token", "The bootstrap token the kubelet authenticates with to ask the cluster for its client certificate.");
     public Option<string> SecurityProfile { get; } = InitFlags.NewSecurityProfile();
-    public Option<string> Token { get; } = Text("--token", "Use this token for both discovery-token and tls-bootstrap-token when those values are not provided.");
+    public Option<string> Token { get; } = Text("--token", "The token for both discovery and TLS bootstrap, where --discovery-token or --tls-bootstrap-token is not given.");
 
     /// <summary>Every flag of `kubeadm join` itself, in kubeadm's help order (alphabetical).</summary>
     public IEnumerable<Option> ForJoin() =>

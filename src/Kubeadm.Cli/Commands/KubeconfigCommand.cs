@@ -12,7 +12,7 @@ namespace Kubeadm.Cli.Commands;
 public static class KubeconfigCommand
 {
     private const string UserLongHelp = """
-        Output a kubeconfig file for an additional user.
+        Print a kubeconfig file for another user of this cluster.
 
         Print a kubeconfig for one more user of this cluster. The user is named by --client-name and, unless
         --token is given, gets a new client certificate (CN = the name, O = each --org) signed by the cluster CA
@@ -25,16 +25,16 @@ public static class KubeconfigCommand
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(global);
         ArgumentNullException.ThrowIfNull(help);
-        var config = Text("--config", "Path to a kubeadm configuration file.");
-        var clientName = Text("--client-name", "The name of user. It will be used as the CN if client certificates are created");
-        var organizations = List("--org", "The organizations of the client certificate. It will be used as the O if client certificates are created");
-        var token = Text("--token", "The token that should be used as the authentication mechanism for this kubeconfig, instead of client certificates");
+        var config = Text("--config", FlagHelp.Config);
+        var clientName = Text("--client-name", "The user's name: the certificate's common name (CN) (required).");
+        var organizations = List("--org", "The groups the user belongs to: the certificate's organizations (O).");
+        var token = Text("--token", "Authenticate the user with this bearer token instead of a client certificate.");
         var validity = new Option<string>("--validity-period")
         {
-            Description = $"The validity period of the client certificate. It is an offset from the current time. (default {GoDuration.Format(KubeadmConstants.CertificateValidityPeriod)})",
+            Description = $"How long the client certificate stays valid, counted from now (e.g. 720h). (default {GoDuration.Format(KubeadmConstants.CertificateValidityPeriod)})",
             HelpName = "duration",
         };
-        var user = new Command("user", "Output a kubeconfig file for an additional user") { clientName, config, organizations, token, validity };
+        var user = new Command("user", "Print a kubeconfig file for another user of this cluster") { clientName, config, organizations, token, validity };
         help.Register(user, UserLongHelp);
         user.SetAction((parse, _) => CommandErrors.RunAsync(environment.Err, parse.GetValue(global.Verbosity), async () =>
         {
@@ -58,6 +58,6 @@ public static class KubeconfigCommand
             }).ConfigureAwait(false);
             return 0;
         }));
-        return new Command("kubeconfig", "Kubeconfig file utilities") { user };
+        return new Command("kubeconfig", "Make kubeconfig files for more users") { user };
     }
 }

@@ -10,7 +10,18 @@ namespace Kubeadm.Cli.Commands;
 /// <summary>`kubeadm reset` and `kubeadm reset phase preflight|remove-etcd-member|cleanup-node`.</summary>
 public sealed class ResetCommand
 {
-    private const string ResetShort = "Performs a best effort revert of changes made to this host by 'kubeadm init' or 'kubeadm join'";
+    private const string ResetShort = "Undo on this machine what \"kubeadm init\" or \"kubeadm join\" set up";
+    private const string ResetLong = """
+        Take this machine back to where it was before "kubeadm init" or "kubeadm join", as far as that can
+        be done: after a confirmation (skip it with --force), the kubelet is stopped, volumes mounted under
+        /var/lib/kubelet are unmounted, the Pods' containers are removed through the container runtime, a
+        stacked etcd member leaves its cluster and its data is deleted, and the files kubeadm wrote under
+        /etc/kubernetes (manifests, certificates, kubeconfig files) and /var/lib/kubelet are deleted.
+
+        Some things are left for you: iptables/IPVS rules, the CNI configuration in /etc/cni/net.d and
+        $HOME/.kube/config; the end of the run points to how to clean them up. On a node of a
+        cluster that goes on, remove the Node object with kubectl as well.
+        """;
 
     private readonly InitEnvironment _environment;
     private readonly GlobalFlags _global;
@@ -27,14 +38,14 @@ public sealed class ResetCommand
     public Command Create()
     {
         var reset = new Command("reset", ResetShort);
-        _help.Register(reset, $"{ResetShort}\n\n{CreateRunner(NoContext).Help("reset")}");
+        _help.Register(reset, $"{ResetShort}\n\n{ResetLong}\n\n{CreateRunner(NoContext).Help("reset")}");
         foreach (var option in _flags.ForReset())
         {
             reset.Options.Add(option);
         }
 
         reset.SetAction((parse, ct) => Execute(parse, (options, token) => RunAsync(options, null, token), ct));
-        var phase = new Command("phase", "Use this command to invoke single phase of the \"reset\" workflow");
+        var phase = new Command("phase", FlagHelp.PhaseCommand("reset"));
         phase.SetAction(_help.Invoke);
         foreach (var node in CreateRunner(NoContext).Nodes.Where(n => !n.Phase.Hidden))
         {

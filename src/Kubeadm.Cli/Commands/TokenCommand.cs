@@ -7,6 +7,8 @@ namespace Kubeadm.Cli.Commands;
 /// <summary>`kubeadm token`: create, list, delete and generate bootstrap tokens.</summary>
 public sealed class TokenCommand
 {
+    private const string ShortHelp = "Create, list and delete the cluster's bootstrap tokens";
+
     private const string LongHelp = """
         Bootstrap tokens let a new node and the cluster trust each other before the node has credentials of its
         own: the node proves it knows a token to the API server, and the token's "signing" usage lets the node
@@ -34,12 +36,30 @@ public sealed class TokenCommand
     public Command Create()
     {
         var context = new TokenCommandContext(_environment, _global);
-        var token = new Command("token", "Manage bootstrap tokens") { context.Kubeconfig };
-        _help.Register(token, "Manage bootstrap tokens\n\n" + LongHelp);
-        token.Subcommands.Add(TokenCreateCommand.Create(context));
-        token.Subcommands.Add(TokenDeleteCommand.Create(context));
-        token.Subcommands.Add(TokenGenerateCommand.Create(context));
-        token.Subcommands.Add(TokenListCommand.Create(context));
+        var token = new Command("token", ShortHelp) { context.Kubeconfig };
+        _help.Register(token, $"{ShortHelp}\n\n{LongHelp}");
+        foreach (var subcommand in new[]
+        {
+            TokenCreateCommand.Create(context), TokenDeleteCommand.Create(context), TokenGenerateCommand.Create(context), TokenListCommand.Create(context),
+        })
+        {
+            token.Subcommands.Add(WithLongHelp(subcommand));
+        }
+
         return token;
+    }
+
+    /// <summary>A sub-command written as "one line, blank line, more": the parent's list shows the line, its --help all.</summary>
+    private Command WithLongHelp(Command command)
+    {
+        var text = command.Description ?? "";
+        var firstLine = text.Split('\n')[0];
+        if (firstLine.Length < text.Length)
+        {
+            _help.Register(command, text);
+            command.Description = firstLine;
+        }
+
+        return command;
     }
 }

@@ -12,9 +12,9 @@ public static class VersionCommand
 {
     public static Command Create(TextWriter output, GlobalFlags global)
     {
-        var format = new Option<string>("--output", "-o") { Description = "Output format; available options are 'yaml', 'json' and 'short'" };
+        var format = new Option<string>("--output", "-o") { Description = "Print it as 'short' (the version alone), 'json' or 'yaml'; by default as one line with the build details." };
         format.CompletionSources.Add("yaml", "json", "short");
-        var command = new Command("version", "Print the version of kubeadm") { format };
+        var command = new Command("version", "Print this kubeadm's version and build details") { format };
         command.SetAction((parse, _) => CommandErrors.RunAsync(parse.InvocationConfiguration.Error, parse.GetValue(global.Verbosity), async () =>
         {
             await output.WriteAsync(Render(parse.GetValue(format) ?? "")).ConfigureAwait(false);

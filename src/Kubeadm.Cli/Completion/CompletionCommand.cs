@@ -7,7 +7,7 @@ namespace Kubeadm.Cli.Completion;
 /// <summary>`kubeadm completion bash|zsh`: prints a completion script generated from the command tree it belongs to.</summary>
 public static class CompletionCommand
 {
-    private const string ShortHelp = "Output shell completion code for the specified shell (bash or zsh)";
+    private const string ShortHelp = "Print a bash or zsh script that completes kubeadm's commands and flags";
 
     private const string LongHelp = """
         Prints a shell script that makes the shell complete kubeadm's commands, subcommands, phases and flags

@@ -12,8 +12,8 @@ public static class KubeconfigCatalogue
     {
         PhaseName = "admin",
         FileName = "admin.conf",
-        ShortHelp = "Generate a kubeconfig file for the admin to use and for kubeadm itself",
-        LongHelp = "Generate the kubeconfig file for the admin and for kubeadm itself, and save it to admin.conf file.",
+        ShortHelp = "Write admin.conf, the administrators' kubeconfig (kubeadm uses it too)",
+        LongHelp = "Write admin.conf: a kubeconfig for the cluster's administrators (group kubeadm:cluster-admins), which later kubeadm commands use as well.",
         UserName = "kubernetes-admin",
         Organizations = [ClusterAdminsGroup],
         Server = KubeconfigServerKind.ControlPlaneEndpoint,
@@ -23,8 +23,8 @@ public static class KubeconfigCatalogue
     {
         PhaseName = "super-admin",
         FileName = "super-admin.conf",
-        ShortHelp = "Generate a kubeconfig file for the super-admin",
-        LongHelp = "Generate a kubeconfig file for the super-admin, and save it to super-admin.conf file.",
+        ShortHelp = "Write super-admin.conf, a kubeconfig that bypasses RBAC",
+        LongHelp = "Write super-admin.conf: a kubeconfig in the system:masters group, which RBAC cannot restrict. Keep it offline; it is for emergencies.",
         UserName = "kubernetes-super-admin",
         Organizations = [SystemPrivilegedGroup],
         Server = KubeconfigServerKind.ControlPlaneEndpoint,
@@ -34,8 +34,8 @@ public static class KubeconfigCatalogue
     {
         PhaseName = "kubelet",
         FileName = "kubelet.conf",
-        ShortHelp = "Generate a kubeconfig file for the kubelet to use *only* for cluster bootstrapping purposes",
-        LongHelp = "Generate the kubeconfig file for the kubelet (user system:node:<node name>) and save it to kubelet.conf file.\n\n"
+        ShortHelp = "Write kubelet.conf, the kubeconfig the kubelet starts with",
+        LongHelp = "Write kubelet.conf: the kubelet's kubeconfig (user system:node:<node name>).\n\n"
             + "It only serves to bootstrap the node: once the control plane runs, the kubelet gets and rotates its credentials\n"
             + "through the certificates API.",
         UserName = NodesUserPrefix,
@@ -48,8 +48,8 @@ public static class KubeconfigCatalogue
     {
         PhaseName = "controller-manager",
         FileName = "controller-manager.conf",
-        ShortHelp = "Generate a kubeconfig file for the controller manager to use",
-        LongHelp = "Generate the kubeconfig file for the controller manager to use and save it to controller-manager.conf file",
+        ShortHelp = "Write controller-manager.conf, the controller manager's kubeconfig",
+        LongHelp = "Write controller-manager.conf: the kubeconfig the controller manager reaches the local API server with.",
         UserName = "system:kube-controller-manager",
         Server = KubeconfigServerKind.LocalEndpoint,
     };
@@ -58,8 +58,8 @@ public static class KubeconfigCatalogue
     {
         PhaseName = "scheduler",
         FileName = "scheduler.conf",
-        ShortHelp = "Generate a kubeconfig file for the scheduler to use",
-        LongHelp = "Generate the kubeconfig file for the scheduler to use and save it to scheduler.conf file.",
+        ShortHelp = "Write scheduler.conf, the scheduler's kubeconfig",
+        LongHelp = "Write scheduler.conf: the kubeconfig the scheduler reaches the local API server with.",
         UserName = "system:kube-scheduler",
         Server = KubeconfigServerKind.LocalEndpoint,
     };

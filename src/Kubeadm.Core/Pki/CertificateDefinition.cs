@@ -12,8 +12,14 @@ public sealed record CertificateDefinition
     /// <summary>The file base name relative to certificatesDir, e.g. <c>etcd/server</c>.</summary>
     public required string BaseName { get; init; }
 
-    /// <summary>What the certificate is for, as kubeadm words it in help ("certificate for serving etcd").</summary>
+    /// <summary>
+    /// What the certificate is for, in kubeadm's words ("certificate for serving etcd"): part of the output lines of
+    /// `certs renew` ("... renewed", "MISSING! ..."), which scripts read.
+    /// </summary>
     public required string LongName { get; init; }
+
+    /// <summary>What the certificate is for, in our words, for help texts, with its article ("the API server's serving certificate").</summary>
+    public required string Purpose { get; init; }
 
     /// <summary>The <see cref="Name"/> of the signing CA; null for a self-signed CA.</summary>
     public string? CaName { get; init; }

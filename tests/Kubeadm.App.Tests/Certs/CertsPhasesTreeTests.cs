@@ -16,12 +16,12 @@ public sealed class CertsPhasesTreeTests
             phases.Select(p => p.Name));
         Assert.All(phases, p => Assert.NotNull(p.Run));
         var apiServer = phases.Single(p => p.Name == "apiserver");
-        Assert.Equal("Generate the certificate for serving the Kubernetes API", apiServer.Short);
-        Assert.StartsWith("Generate the certificate for serving the Kubernetes API, and save them into apiserver.crt and apiserver.key files.", apiServer.Long, StringComparison.Ordinal);
+        Assert.Equal("Generate the API server's serving certificate", apiServer.Short);
+        Assert.StartsWith("Generate the API server's serving certificate, as apiserver.crt and apiserver.key in the certificate directory.", apiServer.Long, StringComparison.Ordinal);
         Assert.Contains("apiserver-cert-extra-sans", apiServer.InheritFlags);
         Assert.Contains("apiserver-advertise-address", phases.Single(p => p.Name == "etcd-peer").InheritFlags);
         Assert.Equal(["cert-dir", "config", "dry-run", "kubernetes-version"], phases.Single(p => p.Name == "ca").InheritFlags.ToArray());
-        Assert.StartsWith("Generate the private key for signing service account tokens along with its public key, and save them into\nsa.key and sa.pub files.", phases.Single(p => p.Name == "sa").Long, StringComparison.Ordinal);
+        Assert.Contains("as sa.key and sa.pub in the certificate directory", phases.Single(p => p.Name == "sa").Long, StringComparison.Ordinal);
     }
 
     [Fact]

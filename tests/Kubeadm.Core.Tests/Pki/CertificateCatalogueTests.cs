@@ -55,18 +55,20 @@ public sealed class CertificateCatalogueTests
     }
 
     [Fact]
-    public void Should_DescribeFilesAndDefaultSans_When_RenderingLongHelp()
+    public void Should_DescribeFilesAndNames_When_RenderingLongHelp()
     {
         Assert.Equal(
-            "Generate the certificate for serving the Kubernetes API, and save them into apiserver.crt and apiserver.key files.\n\n"
-            + "Default SANs are kubernetes, kubernetes.default, kubernetes.default.svc, kubernetes.default.svc.cluster.local, 10.96.0.1, 127.0.0.1\n\n"
-            + "If both files already exist, kubeadm skips the generation step and existing files will be used.",
+            "Generate the API server's serving certificate, as apiserver.crt and apiserver.key in the certificate directory.\n\n"
+            + "Its names: the node name, kubernetes, kubernetes.default, kubernetes.default.svc, kubernetes.default.svc.<service DNS domain>, "
+            + "the first address of the service range, the advertise address, the control-plane endpoint's host and every --apiserver-cert-extra-sans entry.\n\n"
+            + "Existing files are reused, never overwritten; one that does not fit the configuration is an error.",
             CertificateHelp.LongFor(CertificateCatalogue.ApiServer));
         Assert.Equal(
-            "Generate the certificate for serving etcd, and save them into etcd/server.crt and etcd/server.key files.\n\n"
-            + "Default SANs are localhost, 127.0.0.1, 127.0.0.1, ::1\n\n"
-            + "If both files already exist, kubeadm skips the generation step and existing files will be used.",
+            "Generate etcd's serving certificate, as etcd/server.crt and etcd/server.key in the certificate directory.\n\n"
+            + "Its names: the node name, localhost, the advertise address, 127.0.0.1 and ::1, plus the extra names of the etcd configuration.\n\n"
+            + "Existing files are reused, never overwritten; one that does not fit the configuration is an error.",
             CertificateHelp.LongFor(CertificateCatalogue.EtcdServer));
-        Assert.DoesNotContain("Default SANs", CertificateHelp.LongFor(CertificateCatalogue.Ca), StringComparison.Ordinal);
+        Assert.DoesNotContain("Its names", CertificateHelp.LongFor(CertificateCatalogue.Ca), StringComparison.Ordinal);
+        Assert.All(CertificateCatalogue.All, c => Assert.DoesNotContain(c.LongName, CertificateHelp.LongFor(c), StringComparison.Ordinal));
     }
 }

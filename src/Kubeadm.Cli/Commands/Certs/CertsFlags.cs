@@ -1,23 +1,19 @@
 using System.CommandLine;
 using static Kubeadm.Cli.Commands.FlagValues;
 using Kubeadm.App.CertsCommands;
-using Kubeadm.Core.Constants;
 
 namespace Kubeadm.Cli.Commands.Certs;
 
-/// <summary>The flags of the `kubeadm certs` sub-commands, with kubeadm's names and help, bound to <see cref="CertsCommandOptions"/>.</summary>
+/// <summary>The flags of the `kubeadm certs` sub-commands, with kubeadm's names and defaults (help in our words), bound to <see cref="CertsCommandOptions"/>.</summary>
 public sealed class CertsFlags
 {
-    public Option<string> Config { get; } = Text("--config", "Path to a kubeadm configuration file.");
+    public Option<string> Config { get; } = Text("--config", FlagHelp.Config);
 
-    public Option<string> CertDir { get; } = Text("--cert-dir", $"The path where to save the certificates (default \"{KubeadmConstants.DefaultCertificatesDir}\")");
+    public Option<string> CertDir { get; } = Text("--cert-dir", FlagHelp.CertDir);
 
-    public Option<string> Kubeconfig { get; } = Text(
-        "--kubeconfig",
-        "The kubeconfig file to use when talking to the cluster. If the flag is not set, a set of standard locations can be searched for an existing kubeconfig file. "
-        + $"(default \"{KubeadmConstants.AdminKubeConfigFile}\")");
+    public Option<string> Kubeconfig { get; } = Text("--kubeconfig", FlagHelp.KubeconfigAdmin);
 
-    public Option<string> KubeconfigDir { get; } = Text("--kubeconfig-dir", $"The path where to save the kubeconfig file. (default \"{KubeadmConstants.KubernetesDir}\")");
+    public Option<string> KubeconfigDir { get; } = Text("--kubeconfig-dir", FlagHelp.KubeconfigDir);
 
     public CertsCommandOptions Bind(ParseResult parse, GlobalFlags global)
     {

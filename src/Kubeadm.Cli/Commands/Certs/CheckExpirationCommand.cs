@@ -17,10 +17,10 @@ public static class CheckExpirationCommand
         var flags = new CertsFlags();
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Output format. One of: text|json|yaml. (default \"text\")",
+            Description = "How to print the report: text, json or yaml. (default \"text\")",
             HelpName = "string",
         };
-        var command = new Command("check-expiration", "Check certificates expiration for a Kubernetes cluster")
+        var command = new Command("check-expiration", "List the certificates and CAs of this node with their expiry dates and time left")
         {
             flags.CertDir, flags.Config, flags.Kubeconfig, output,
         };

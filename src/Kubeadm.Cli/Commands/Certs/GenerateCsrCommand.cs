@@ -12,7 +12,7 @@ public static class GenerateCsrCommand
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(global);
         var flags = new CertsFlags();
-        var command = new Command("generate-csr", "Generate keys and certificate signing requests")
+        var command = new Command("generate-csr", "Make the keys and signing requests (CSRs) for a control plane whose certificates an external CA signs")
         {
             flags.CertDir, flags.Config, flags.KubeconfigDir,
         };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kubeadm.App.CertsCommands;
 using Kubeadm.App.Init;
+using Kubeadm.Core.Pki;
 
 namespace Kubeadm.Cli.Commands.Certs;
 
@@ -11,10 +12,10 @@ public static class RenewCommand
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(global);
-        var renew = new Command("renew", "Renew certificates for a Kubernetes cluster");
+        var renew = new Command("renew", "Renew certificates signed by the cluster's CAs, keeping their keys");
         foreach (var target in RenewableCertificates.All)
         {
-            renew.Subcommands.Add(Leaf(environment, global, target.Name, $"Renew the {target.LongName}", renewer =>
+            renew.Subcommands.Add(Leaf(environment, global, target.Name, $"Renew {Purpose(target)}", renewer =>
             {
                 // The configuration decides which certificates exist (no etcd ones with external etcd).
                 var known = renewer.Known.FirstOrDefault(k => k.Name == target.Name) ?? target;
@@ -22,9 +23,21 @@ public static class RenewCommand
             }));
         }
 
-        renew.Subcommands.Add(Leaf(environment, global, "all", "Renew all available certificates", renewer => renewer.RenewAll()));
+        renew.Subcommands.Add(Leaf(environment, global, "all", "Renew every certificate listed here (missing ones are reported)", renewer => renewer.RenewAll()));
         return renew;
     }
+
+    private static string Purpose(RenewableCertificate target) =>
+        CertificateCatalogue.All.FirstOrDefault(c => c.Name == target.Name)?.Purpose
+        ?? $"the client certificate embedded in {target.Name} ({KubeconfigUsers.GetValueOrDefault(target.Name, "its user")})";
+
+    private static readonly Dictionary<string, string> KubeconfigUsers = new(StringComparer.Ordinal)
+    {
+        ["admin.conf"] = "the cluster administrators, and kubeadm itself",
+        ["super-admin.conf"] = "the super-admin, who bypasses RBAC",
+        ["controller-manager.conf"] = "the controller manager",
+        ["scheduler.conf"] = "the scheduler",
+    };
 
     private static Command Leaf(InitEnvironment environment, GlobalFlags global, string name, string description, Action<CertificateRenewer> run)
     {

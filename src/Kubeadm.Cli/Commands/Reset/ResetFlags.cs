@@ -6,18 +6,18 @@ using Kubeadm.Core.Constants;
 
 namespace Kubeadm.Cli.Commands.Reset;
 
-/// <summary>The `kubeadm reset` flags, with kubeadm's names and help, and their binding to <see cref="ResetOptions"/>.</summary>
+/// <summary>The `kubeadm reset` flags, with kubeadm's names and defaults (help in our words), and their binding to <see cref="ResetOptions"/>.</summary>
 public sealed class ResetFlags
 {
-    public Option<string> CertDir { get; } = Text("--cert-dir", $"The path to the directory where the certificates are stored. If specified, clean this directory. (default \"{KubeadmConstants.DefaultCertificatesDir}\")");
-    public Option<bool> CleanupTmpDir { get; } = new("--cleanup-tmp-dir") { Description = $"Cleanup the \"{KubeadmConstants.TempDir}\" directory" };
-    public Option<string> Config { get; } = Text("--config", "Path to a kubeadm configuration file.");
-    public Option<string> CriSocket { get; } = Text("--cri-socket", "Path to the CRI socket to connect. If empty kubeadm will try to auto-detect this value; use this option only if you have more than one CRI installed or if you have non-standard CRI socket.");
-    public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Don't apply any changes; just output what would be done." };
-    public Option<bool> Force { get; } = new("--force", "-f") { Description = "Reset the node without prompting for confirmation." };
-    public Option<string[]> IgnorePreflightErrors { get; } = List("--ignore-preflight-errors", "A list of checks whose errors will be shown as warnings. Example: 'IsPrivilegedUser,Swap'. Value 'all' ignores errors from all checks.");
-    public Option<string> Kubeconfig { get; } = Text("--kubeconfig", $"The kubeconfig file to use when talking to the cluster. If the flag is not set, a set of standard locations can be searched for an existing kubeconfig file. (default \"{KubeadmConstants.AdminKubeConfigFile}\")");
-    public Option<string[]> SkipPhases { get; } = List("--skip-phases", "List of phases to be skipped");
+    public Option<string> CertDir { get; } = Text("--cert-dir", $"The certificate directory to empty. (default \"{KubeadmConstants.DefaultCertificatesDir}\")");
+    public Option<bool> CleanupTmpDir { get; } = new("--cleanup-tmp-dir") { Description = $"Also delete the \"{KubeadmConstants.TempDir}\" directory (backups and temporary files kubeadm left there)." };
+    public Option<string> Config { get; } = Text("--config", FlagHelp.Config);
+    public Option<string> CriSocket { get; } = Text("--cri-socket", FlagHelp.CriSocket);
+    public Option<bool> DryRun { get; } = new("--dry-run") { Description = FlagHelp.DryRun };
+    public Option<bool> Force { get; } = new("--force", "-f") { Description = "Do not ask for confirmation before resetting." };
+    public Option<string[]> IgnorePreflightErrors { get; } = List("--ignore-preflight-errors", FlagHelp.IgnorePreflightErrors);
+    public Option<string> Kubeconfig { get; } = Text("--kubeconfig", FlagHelp.KubeconfigAdmin);
+    public Option<string[]> SkipPhases { get; } = List("--skip-phases", FlagHelp.SkipPhases);
 
     /// <summary>Every flag of `kubeadm reset` itself, in kubeadm's help order (alphabetical).</summary>
     public IEnumerable<Option> ForReset() =>

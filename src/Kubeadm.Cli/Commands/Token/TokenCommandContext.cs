@@ -22,8 +22,7 @@ public sealed class TokenCommandContext
 
     public Option<string> Kubeconfig { get; } = new("--kubeconfig")
     {
-        Description = "The kubeconfig file to use when talking to the cluster. If the flag is not set, a set of standard locations can be searched for an existing kubeconfig file. "
-            + $"(default \"{KubeadmConstants.AdminKubeConfigFile}\")",
+        Description = FlagHelp.KubeconfigSearched,
         HelpName = "string",
         Recursive = true,
     };

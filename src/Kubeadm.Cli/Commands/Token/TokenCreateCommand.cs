@@ -19,7 +19,7 @@ namespace Kubeadm.Cli.Commands.Token;
 public static class TokenCreateCommand
 {
     private const string Help = """
-        Create bootstrap tokens on the server
+        Store a new bootstrap token in the cluster and print it
 
         Stores a new bootstrap token in the cluster, with the usages, lifetime (--ttl) and description you give.
         Pass your own [token] ("[a-z0-9]{6}.[a-z0-9]{16}", made from a secure random source) or leave it out and

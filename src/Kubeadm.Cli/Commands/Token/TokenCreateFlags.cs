@@ -3,48 +3,48 @@ using Kubeadm.Core.Constants;
 
 namespace Kubeadm.Cli.Commands.Token;
 
-/// <summary>The arguments and flags of `kubeadm token create`, with kubeadm's names and help.</summary>
+/// <summary>The arguments and flags of `kubeadm token create`, with kubeadm's names and defaults (help in our words).</summary>
 public sealed class TokenCreateFlags
 {
     public Argument<string> Token { get; } = new("token") { Arity = ArgumentArity.ZeroOrOne, Description = "The token to create; generated when not given." };
 
-    public Option<string> Config { get; } = new("--config") { Description = "Path to a kubeadm configuration file.", HelpName = "string" };
+    public Option<string> Config { get; } = new("--config") { Description = FlagHelp.Config, HelpName = "string" };
 
     public Option<bool> PrintJoinCommand { get; } = new("--print-join-command")
     {
-        Description = "Instead of printing only the token, print the full 'kubeadm join' flag needed to join the cluster using the token.",
+        Description = "Print the whole \"kubeadm join\" command for the new token instead of the token alone.",
     };
 
     public Option<string> CertificateKey { get; } = new("--certificate-key")
     {
-        Description = "When used together with '--print-join-command', print the full 'kubeadm join' flag needed to join the cluster as a control-plane. "
-            + "To create a new certificate key you must use 'kubeadm init phase upload-certs --upload-certs'.",
+        Description = "With --print-join-command: print the command for joining as a control-plane node, with this key. "
+            + "\"kubeadm init phase upload-certs --upload-certs\" uploads the certificates again under a new key.",
         HelpName = "string",
     };
 
     public Option<string> Ttl { get; } = new("--ttl")
     {
-        Description = "The duration before the token is automatically deleted (e.g. 1s, 2m, 3h). If set to '0', the token will never expire (default 24h0m0s)",
+        Description = FlagHelp.TokenTtl,
         HelpName = "duration",
     };
 
     public Option<string[]> Usages { get; } = new("--usages")
     {
-        Description = $"Describes the ways in which this token can be used. You can pass --usages multiple times or provide a comma separated list of options. Valid options: [signing,authentication] (default [{string.Join(',', KubeadmConstants.DefaultTokenUsages)}])",
+        Description = $"What the token may be used for: \"signing\" (nodes check cluster-info with it) and \"authentication\" (nodes log in with it); repeat the flag or separate with commas. (default [{string.Join(',', KubeadmConstants.DefaultTokenUsages)}])",
         HelpName = "strings",
         Arity = ArgumentArity.OneOrMore,
     };
 
     public Option<string[]> Groups { get; } = new("--groups")
     {
-        Description = $"Extra groups that this token will authenticate as when used for authentication. Must match \"\\\\Asystem:bootstrappers:[a-z0-9:-]{{0,255}}[a-z0-9]\\\\z\" (default [{KubeadmConstants.NodeBootstrapTokenAuthGroup}])",
+        Description = $"The extra groups a node logging in with the token belongs to; each must match \"\\\\Asystem:bootstrappers:[a-z0-9:-]{{0,255}}[a-z0-9]\\\\z\" (default [{KubeadmConstants.NodeBootstrapTokenAuthGroup}])",
         HelpName = "strings",
         Arity = ArgumentArity.OneOrMore,
     };
 
     public Option<string> Description { get; } = new("--description")
     {
-        Description = "A human friendly description of how this token is used.",
+        Description = "A note on what the token is for, shown by \"kubeadm token list\".",
         HelpName = "string",
     };
 }

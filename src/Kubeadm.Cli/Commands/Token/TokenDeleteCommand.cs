@@ -10,7 +10,7 @@ namespace Kubeadm.Cli.Commands.Token;
 public static class TokenDeleteCommand
 {
     private const string Help = """
-        Delete bootstrap tokens on the server
+        Delete bootstrap tokens from the cluster, by token or by id
 
         Removes each named token from the cluster. A [token-value] is either a whole token
         ("[a-z0-9]{6}.[a-z0-9]{16}") or just its id ("[a-z0-9]{6}").

@@ -7,7 +7,7 @@ namespace Kubeadm.Cli.Commands.Token;
 public static class TokenGenerateCommand
 {
     private const string Help = """
-        Generate and print a bootstrap token, but do not create it on the server
+        Print a new random token without storing it in the cluster
 
         Prints a random token in the bootstrap token format ("[a-z0-9]{6}.[a-z0-9]{16}") for later use with
         "kubeadm init --token" or "kubeadm token create". Any string in that format works as well; "kubeadm init"

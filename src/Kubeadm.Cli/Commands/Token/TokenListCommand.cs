@@ -14,10 +14,10 @@ public static class TokenListCommand
         ArgumentNullException.ThrowIfNull(context);
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Output format. One of: text|json|yaml. (default \"text\")",
+            Description = "How to print the tokens: text, json or yaml. (default \"text\")",
             HelpName = "string",
         };
-        var command = new Command("list", "List bootstrap tokens on the server\n\nShows every bootstrap token in the cluster with its lifetime, usages, description and extra groups.") { output };
+        var command = new Command("list", "List the bootstrap tokens stored in the cluster\n\nShows every bootstrap token in the cluster with its lifetime, usages, description and extra groups.") { output };
         command.SetAction((parse, cancellationToken) => context.RunAsync(parse, async () =>
         {
             var format = parse.GetValue(output) is { Length: > 0 } given ? given : "text";

@@ -6,10 +6,10 @@ namespace Kubeadm.Cli.Commands.Upgrade;
 /// <summary>`kubeadm upgrade`: the parent of plan, diff, apply and node.</summary>
 public sealed class UpgradeCommand
 {
-    private const string ShortHelp = "Upgrade your cluster smoothly to a newer version with this command";
+    private const string ShortHelp = "Move a kubeadm cluster to a newer Kubernetes version, node by node";
 
     private const string LongHelp = """
-        Upgrade your cluster smoothly to a newer version with this command
+        Move a kubeadm cluster to a newer Kubernetes version, node by node.
 
         The usual order: "kubeadm upgrade plan" on a control-plane node shows the versions the cluster runs and the
         one this kubeadm can move it to; "kubeadm upgrade diff" previews the static Pod manifest changes;

@@ -26,15 +26,14 @@ public sealed class UpgradeCommandContext
     /// <summary>A fresh --kubeconfig option (each sub-command owns its own, as kubeadm's do).</summary>
     public static Option<string> KubeconfigOption() => new("--kubeconfig")
     {
-        Description = "The kubeconfig file to use when talking to the cluster. If the flag is not set, a set of standard locations can be searched for an existing kubeconfig file. "
-            + $"(default \"{KubeadmConstants.AdminKubeConfigFile}\")",
+        Description = FlagHelp.KubeconfigAdmin,
         HelpName = "string",
     };
 
     /// <summary>A fresh --config option for a kubeadm configuration file.</summary>
     public static Option<string> ConfigOption() => new("--config")
     {
-        Description = "Path to a kubeadm configuration file.",
+        Description = FlagHelp.Config,
         HelpName = "string",
     };
 

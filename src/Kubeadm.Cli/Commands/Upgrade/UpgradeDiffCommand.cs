@@ -8,10 +8,11 @@ namespace Kubeadm.Cli.Commands.Upgrade;
 /// <summary>`kubeadm upgrade diff [version]`: unified diffs of this node's control-plane manifests against the target's.</summary>
 public static class UpgradeDiffCommand
 {
-    private const string ShortHelp = "Show what differences would be applied to existing static pod manifests. See also: kubeadm upgrade apply --dry-run";
+    private const string ShortHelp = "Show, as a diff, how the upgrade would change this node's control-plane manifests";
 
     private const string LongHelp = """
-        Show what differences would be applied to existing static pod manifests. See also: kubeadm upgrade apply --dry-run
+        Show, as unified diffs, how the upgrade would change this node's control-plane static Pod manifests.
+        Nothing is changed; "kubeadm upgrade apply --dry-run" shows the whole upgrade.
 
         The new manifests are the ones "kubeadm init" writes for the cluster's stored ClusterConfiguration at the target
         version (without --patches), for this node's advertised endpoint (read from its kube-apiserver manifest).
@@ -23,12 +24,12 @@ public static class UpgradeDiffCommand
         ArgumentNullException.ThrowIfNull(context);
         var defaults = new UpgradeDiffOptions();
         var version = new Argument<string[]>("version") { Arity = ArgumentArity.ZeroOrMore, HelpName = "version" };
-        var apiServer = Text("--api-server-manifest", $"path to API server manifest (default \"{defaults.ApiServerManifest}\")");
-        var controllerManager = Text("--controller-manager-manifest", $"path to controller manifest (default \"{defaults.ControllerManagerManifest}\")");
-        var scheduler = Text("--scheduler-manifest", $"path to scheduler manifest (default \"{defaults.SchedulerManifest}\")");
+        var apiServer = Text("--api-server-manifest", $"The kube-apiserver manifest to compare. (default \"{defaults.ApiServerManifest}\")");
+        var controllerManager = Text("--controller-manager-manifest", $"The kube-controller-manager manifest to compare. (default \"{defaults.ControllerManagerManifest}\")");
+        var scheduler = Text("--scheduler-manifest", $"The kube-scheduler manifest to compare. (default \"{defaults.SchedulerManifest}\")");
         var contextLines = new Option<int>("--context-lines", "-c")
         {
-            Description = "How many lines of context in the diff (default 3)",
+            Description = "Unchanged lines shown around each change. (default 3)",
             HelpName = "int",
             DefaultValueFactory = _ => 3,
         };

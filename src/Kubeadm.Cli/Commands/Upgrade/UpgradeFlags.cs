@@ -1,55 +1,58 @@
 using System.CommandLine;
 using Kubeadm.App.Upgrade;
-using Kubeadm.Core.Constants;
 using static Kubeadm.Cli.Commands.FlagValues;
 
 namespace Kubeadm.Cli.Commands.Upgrade;
 
-/// <summary>The flags of `kubeadm upgrade apply` and `kubeadm upgrade node`, with kubeadm's names and help, bound to <see cref="UpgradeOptions"/>.</summary>
+/// <summary>The flags of `kubeadm upgrade apply` and `kubeadm upgrade node`, with kubeadm's names and defaults (help in our words), bound to <see cref="UpgradeOptions"/>.</summary>
 public sealed class UpgradeFlags
 {
+    internal const string AllowExperimentalHelp = "Accept alpha, beta and release-candidate versions as the target.";
+    internal const string AllowReleaseCandidateHelp = "Accept release-candidate versions as the target.";
+    internal const string PrintConfigHelp = "Print the configuration the upgrade works from.";
+
     public Option<bool> AllowExperimentalUpgrades { get; } = new("--allow-experimental-upgrades")
     {
-        Description = "Show unstable versions of Kubernetes as an upgrade alternative and allow upgrading to an alpha/beta/release candidate versions of Kubernetes.",
+        Description = AllowExperimentalHelp,
     };
 
     public Option<bool> AllowReleaseCandidateUpgrades { get; } = new("--allow-release-candidate-upgrades")
     {
-        Description = "Show release candidate versions of Kubernetes as an upgrade alternative and allow upgrading to a release candidate versions of Kubernetes.",
+        Description = AllowReleaseCandidateHelp,
     };
 
     public Option<bool> CertificateRenewal { get; } = new("--certificate-renewal")
     {
-        Description = "Perform the renewal of certificates used by component changed during upgrades. (default true)",
+        Description = "Renew the certificates of each control-plane component that is upgraded. (default true)",
         DefaultValueFactory = _ => true,
     };
 
-    public Option<string> Config { get; } = Text("--config", "Path to a kubeadm configuration file.");
+    public Option<string> Config { get; } = Text("--config", FlagHelp.Config);
 
-    public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Do not change any state, just output what actions would be performed." };
+    public Option<bool> DryRun { get; } = new("--dry-run") { Description = FlagHelp.DryRun };
 
     public Option<bool> EtcdUpgrade { get; } = new("--etcd-upgrade")
     {
-        Description = "Perform the upgrade of etcd. (default true)",
+        Description = "Upgrade the local etcd too. (default true)",
         DefaultValueFactory = _ => true,
     };
 
     public Option<bool> Force { get; } = new("--force", "-f")
     {
-        Description = "Force upgrading although some requirements might not be met. This also implies non-interactive mode.",
+        Description = "Upgrade even when checks that can be overridden fail (e.g. an unhealthy cluster or a version skew kubeadm advises against); implies --yes.",
     };
 
-    public Option<string[]> IgnorePreflightErrors { get; } = List("--ignore-preflight-errors", "A list of checks whose errors will be shown as warnings. Example: 'IsPrivilegedUser,Swap'. Value 'all' ignores errors from all checks.");
+    public Option<string[]> IgnorePreflightErrors { get; } = List("--ignore-preflight-errors", FlagHelp.IgnorePreflightErrors);
 
-    public Option<string> Kubeconfig { get; } = Text("--kubeconfig", $"The kubeconfig file to use when talking to the cluster. If the flag is not set, a set of standard locations can be searched for an existing kubeconfig file. (default \"{KubeadmConstants.AdminKubeConfigFile}\")");
+    public Option<string> Kubeconfig { get; } = Text("--kubeconfig", FlagHelp.KubeconfigAdmin);
 
-    public Option<string> Patches { get; } = Text("--patches", "Path to a directory that contains files named \"target[suffix][+patchtype].extension\". For example, \"kube-apiserver0+merge.yaml\" or just \"etcd.json\". \"target\" can be one of \"kube-apiserver\", \"kube-controller-manager\", \"kube-scheduler\", \"etcd\", \"kubeletconfiguration\", \"corednsdeployment\". \"patchtype\" can be one of \"strategic\", \"merge\" or \"json\" and they match the patch formats supported by kubectl. The default \"patchtype\" is \"strategic\". \"extension\" must be either \"json\" or \"yaml\". \"suffix\" is an optional string that can be used to determine which patches are applied first alpha-numerically.");
+    public Option<string> Patches { get; } = Text("--patches", FlagHelp.Patches([.. FlagHelp.NodePatchTargets, "corednsdeployment"]));
 
-    public Option<bool> PrintConfig { get; } = new("--print-config") { Description = "Specifies whether the configuration file that will be used in the upgrade should be printed or not." };
+    public Option<bool> PrintConfig { get; } = new("--print-config") { Description = PrintConfigHelp };
 
-    public Option<string[]> SkipPhases { get; } = List("--skip-phases", "List of phases to be skipped");
+    public Option<string[]> SkipPhases { get; } = List("--skip-phases", FlagHelp.SkipPhases);
 
-    public Option<bool> Yes { get; } = new("--yes", "-y") { Description = "Perform the upgrade and do not prompt for confirmation (non-interactive mode)." };
+    public Option<bool> Yes { get; } = new("--yes", "-y") { Description = "Do not ask for confirmation before upgrading." };
 
     public Option<string> Output { get; } = new("--output", "-o")
     {

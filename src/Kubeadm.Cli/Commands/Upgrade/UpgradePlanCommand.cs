@@ -9,11 +9,11 @@ namespace Kubeadm.Cli.Commands.Upgrade;
 /// <summary>`kubeadm upgrade plan [version]`: the versions the cluster runs and the upgrade this kubeadm offers.</summary>
 public static class UpgradePlanCommand
 {
-    private const string ShortHelp = "Check which versions are available to upgrade to and validate whether your current cluster is upgradeable.";
+    private const string ShortHelp = "Show the versions the cluster runs and the upgrade this kubeadm can make";
 
     private const string LongHelp = """
-        Check which versions are available to upgrade to and validate whether your current cluster is upgradeable.
-        This command can only run on the control plane nodes where the kubeconfig file "admin.conf" exists.
+        Show the versions the cluster runs and the upgrade this kubeadm can make, and check that the cluster
+        can be upgraded. Run it on a control-plane node: it reads the cluster through admin.conf.
 
         This kubeadm never looks versions up on the network: without [version] the target is this kubeadm's own
         version, and release labels ("stable", "stable-1.34" …) resolve to it as they do for "kubeadm init".
@@ -58,44 +58,44 @@ public static class UpgradePlanCommand
         return command;
     }
 
-    /// <summary>The flags of 1.34's `upgrade plan`, with kubeadm's names and help.</summary>
+    /// <summary>The flags of 1.34's `upgrade plan`, with kubeadm's names (help in our words).</summary>
     private sealed class UpgradePlanFlags
     {
         public Option<bool> AllowExperimentalUpgrades { get; } = new("--allow-experimental-upgrades")
         {
-            Description = "Show unstable versions of Kubernetes as an upgrade alternative and allow upgrading to an alpha/beta/release candidate versions of Kubernetes.",
+            Description = UpgradeFlags.AllowExperimentalHelp,
         };
 
         public Option<bool> AllowMissingTemplateKeys { get; } = new("--allow-missing-template-keys")
         {
-            Description = "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats. (default true)",
+            Description = "Accepted for compatibility; only template output formats use it, and this kubeadm prints text, json or yaml. (default true)",
         };
 
         public Option<bool> AllowReleaseCandidateUpgrades { get; } = new("--allow-release-candidate-upgrades")
         {
-            Description = "Show release candidate versions of Kubernetes as an upgrade alternative and allow upgrading to a release candidate versions of Kubernetes.",
+            Description = UpgradeFlags.AllowReleaseCandidateHelp,
         };
 
         public Option<string> Config { get; } = UpgradeCommandContext.ConfigOption();
 
-        public Option<string[]> IgnorePreflightErrors { get; } = List("--ignore-preflight-errors", "A list of checks whose errors will be shown as warnings. Example: 'IsPrivilegedUser,Swap'. Value 'all' ignores errors from all checks.");
+        public Option<string[]> IgnorePreflightErrors { get; } = List("--ignore-preflight-errors", FlagHelp.IgnorePreflightErrors);
 
         public Option<string> Kubeconfig { get; } = UpgradeCommandContext.KubeconfigOption();
 
         public Option<string> Output { get; } = new("--output", "-o")
         {
-            Description = "Output format. One of: text|json|yaml. (default \"text\")",
+            Description = "How to print the plan: text, json or yaml. (default \"text\")",
             HelpName = "string",
         };
 
         public Option<bool> PrintConfig { get; } = new("--print-config")
         {
-            Description = "Specifies whether the configuration file that will be used in the upgrade should be printed or not.",
+            Description = UpgradeFlags.PrintConfigHelp,
         };
 
         public Option<bool> ShowManagedFields { get; } = new("--show-managed-fields")
         {
-            Description = "If true, keep the managedFields when printing objects in JSON or YAML format.",
+            Description = "Accepted for compatibility; the printed plan holds no managedFields.",
         };
 
         public IEnumerable<Option> All() =>

@@ -11,15 +11,24 @@ namespace Kubeadm.Cli.Commands.Upgrade;
 /// </summary>
 public sealed class UpgradeWorkflowCommand
 {
-    private const string ApplyShort = "Upgrade your Kubernetes cluster to the specified version";
-    private const string NodeShort = "Upgrade commands for a node in the cluster";
-    private const string NodeLong = """
-        Upgrade commands for a node in the cluster
-
-        The "node" command executes the following phases:
+    private const string ApplyShort = "Upgrade the first control-plane node, and the cluster's shared settings, to a new version";
+    private const string ApplyLong = """
+        Upgrade this control-plane node and the cluster-wide parts to [version] (this kubeadm's own version when
+        left out): after the version checks and a confirmation (skip it with --yes), etcd and the control-plane
+        static Pods are replaced one at a time, each old manifest backed up and put back if the new Pod does not
+        come up; then the stored configuration, the kubelet's configuration and the bootstrap-token RBAC rules
+        are updated, and the CoreDNS and kube-proxy addons once no other control-plane node runs an older API
+        server. Run it on one control-plane node, then "kubeadm upgrade node" on every other node.
         """;
 
-    private const string NotOnItsOwn = "This command is not meant to be run on its own. See list of available subcommands.";
+    private const string NodeShort = "Upgrade this node to the version the cluster was upgraded to";
+    private const string NodeLong = """
+        Upgrade this node after "kubeadm upgrade apply" ran on another control-plane node: on a control-plane
+        node its etcd and control-plane static Pods are replaced for the version in the stored
+        ClusterConfiguration; on every node the kubelet's configuration is rewritten; on the last control-plane
+        node to be upgraded, the CoreDNS and kube-proxy addons follow. Upgrade and restart the kubelet package
+        yourself afterwards.
+        """;
 
     private readonly UpgradeCommandContext _context;
     private readonly bool _isApply;
@@ -43,8 +52,8 @@ public sealed class UpgradeWorkflowCommand
         var help = CreateRunner(NoContext).Help(use);
         var command = new Command(Name, _isApply ? ApplyShort : NodeShort);
         _context.Help.Register(command, _isApply
-            ? $"{ApplyShort}\n\n{help}"
-            : $"{NodeLong.Split('\n')[0]}\n\n{help}");
+            ? $"{ApplyShort}\n\n{ApplyLong}\n\n{help}"
+            : $"{NodeShort}\n\n{NodeLong}\n\n{help}");
         Argument<string[]>? version = null;
         if (_isApply)
         {
@@ -64,14 +73,14 @@ public sealed class UpgradeWorkflowCommand
 
     private Command CreatePhaseCommand()
     {
-        var phase = new Command("phase", $"Use this command to invoke single phase of the \"{Name}\" workflow");
+        var phase = new Command("phase", FlagHelp.PhaseCommand(Name));
         phase.SetAction(parse => _context.Help.Invoke(parse));
         var commands = new Dictionary<string, Command>(StringComparer.Ordinal);
         foreach (var node in CreateRunner(NoContext).Nodes.Where(n => !n.Phase.Hidden))
         {
             var command = new Command(node.Name, node.Phase.Short);
             var text = node.Phase.Long.Length > 0 ? node.Phase.Long : node.Phase.Short;
-            _context.Help.Register(command, node.HasChildren ? $"{text}\n\n{NotOnItsOwn}" : text);
+            _context.Help.Register(command, node.HasChildren ? $"{text}\n\n{FlagHelp.GroupOnly}" : text);
             foreach (var option in _flags.ForNames(node.Phase.InheritFlags))
             {
                 command.Options.Add(option);
