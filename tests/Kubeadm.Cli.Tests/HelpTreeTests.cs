@@ -38,16 +38,7 @@ public sealed class HelpTreeTests
         "Check which versions are available to upgrade to and validate whether",
     ];
 
-    public static TheoryData<string> CommandPaths()
-    {
-        var data = new TheoryData<string>();
-        foreach (var path in Walk(KubeadmCli.Create(KubeadmCli.RealHost(TextWriter.Null, TextWriter.Null)), []))
-        {
-            data.Add(string.Join(' ', path));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CommandPaths() => [.. AllPaths()];
 
     [Theory]
     [MemberData(nameof(CommandPaths))]
@@ -102,13 +93,17 @@ public sealed class HelpTreeTests
     [Fact]
     public void Should_WalkEveryCommandGroup_When_TheTreeIsListed()
     {
-        var paths = CommandPaths().Select(row => (string)row.Data).ToList();
+        var paths = AllPaths();
 
         foreach (var group in new[] { "", "certs", "config", "config images", "token", "upgrade", "kubeconfig", "reset phase", "init phase certs" })
         {
             Assert.Contains(group, paths);
         }
     }
+
+    /// <summary>Every command of the tree as its words after "kubeadm" ("" for kubeadm itself).</summary>
+    private static List<string> AllPaths() =>
+        [.. Walk(KubeadmCli.Create(KubeadmCli.RealHost(TextWriter.Null, TextWriter.Null)), []).Select(path => string.Join(' ', path))];
 
     private static IEnumerable<string[]> Walk(Command command, string[] path)
     {
