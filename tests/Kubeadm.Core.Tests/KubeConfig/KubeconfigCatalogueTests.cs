@@ -26,7 +26,7 @@ public sealed class KubeconfigCatalogueTests
         Assert.Equal(user, file.ClientName("node-1"));
         Assert.Equal(organization is null ? [] : [organization], file.Organizations);
         Assert.Equal(server, file.Server);
-        Assert.EndsWith($"save it to {file.FileName} file", file.LongHelp.Split('\n')[0].TrimEnd('.'), StringComparison.Ordinal);
+        Assert.StartsWith($"Write {file.FileName}: ", file.LongHelp, StringComparison.Ordinal);
     }
 
     [Fact]
