@@ -11,8 +11,7 @@ public static class KubeletStartPhase
         Name = "kubelet-start",
         Short = "Write the kubelet's configuration and start (or restart) it",
         Long = "Writes the kubelet's configuration (/var/lib/kubelet/config.yaml) and its per-node flags (/var/lib/kubelet/kubeadm-flags.env), then starts or restarts the kubelet service.",
-        Example = "  # Writes a dynamic environment file with kubelet flags from a InitConfiguration file.\n" +
-            "  kubeadm init phase kubelet-start --config config.yaml",
+        Example = "  kubeadm init phase kubelet-start --config config.yaml",
         InheritFlags = ["config", "cri-socket", "dry-run", "image-repository", "node-name", "patches"],
         Run = KubeletStarter.RunAsync,
     };

@@ -18,7 +18,7 @@ public static class PreflightPhase
         Name = "preflight",
         Short = "Check that this machine can become a control-plane node",
         Long = "Checks this machine before anything is written: root, CPUs and memory, free ports, that the files init writes do not exist yet, the container runtime, swap and kernel settings, and pulls the control-plane images. A failed check stops init unless --ignore-preflight-errors names it.",
-        Example = "  # Run pre-flight checks for kubeadm init using a config file.\n  kubeadm init phase preflight --config kubeadm-config.yaml",
+        Example = "  kubeadm init phase preflight --config kubeadm-config.yaml",
         InheritFlags = ["config", "cri-socket", "dry-run", "ignore-preflight-errors", "image-repository"],
         Run = RunAsync,
     };
