@@ -14,11 +14,11 @@ public sealed class InitCommand
 {
     private const string InitShort = "Set up this machine as the first control-plane node of a new cluster";
     private const string InitLong = """
-        Make this machine the first control-plane node of a new Kubernetes cluster. After checking the machine,
-        it writes the certificates, the kubeconfig files and the static Pod manifests of etcd and the control
-        plane under /etc/kubernetes, starts the kubelet, which runs them, waits until the API server answers,
-        then stores the configuration in the cluster, marks the node as control plane, creates a bootstrap
-        token, installs CoreDNS and kube-proxy and prints the "kubeadm join" commands for more nodes.
+        After checking the machine, init writes the certificates, the kubeconfig files and the static Pod
+        manifests of etcd and the control plane under /etc/kubernetes, starts the kubelet, which runs them,
+        waits until the API server answers, then stores the configuration in the cluster, marks the node as
+        control plane, creates a bootstrap token, installs CoreDNS and kube-proxy and prints the
+        "kubeadm join" commands for more nodes.
 
         Each step is a phase (below) that "kubeadm init phase <name>" runs on its own and --skip-phases leaves
         out. Settings come from the flags or from a --config file; --dry-run and --plan change nothing.

@@ -17,9 +17,9 @@ public sealed class JoinCommand
 {
     private const string JoinShort = "Join this machine to an existing cluster, as a worker or as another control-plane node";
     private const string JoinLong = """
-        Join this machine to a cluster set up by "kubeadm init". Two things happen, in this order:
-        the node first decides to trust the cluster (discovery), then the cluster learns to trust the
-        node (TLS bootstrap), and the kubelet gets its own client certificate.
+        The cluster is one set up by "kubeadm init". Trust is built both ways, in this order: the node
+        first decides to trust the cluster (discovery), then the cluster learns to trust the node (TLS
+        bootstrap), and the kubelet gets its own client certificate.
 
         Discovery takes one of two forms, never both:
 

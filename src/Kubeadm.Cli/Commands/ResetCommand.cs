@@ -12,7 +12,7 @@ public sealed class ResetCommand
 {
     private const string ResetShort = "Undo on this machine what \"kubeadm init\" or \"kubeadm join\" set up";
     private const string ResetLong = """
-        Take this machine back to where it was before "kubeadm init" or "kubeadm join", as far as that can
+        It takes this machine back to where it was before "kubeadm init" or "kubeadm join", as far as that can
         be done: after a confirmation (skip it with --force), the kubelet is stopped, volumes mounted under
         /var/lib/kubelet are unmounted, the Pods' containers are removed through the container runtime, a
         stacked etcd member leaves its cluster and its data is deleted, and the files kubeadm wrote under
