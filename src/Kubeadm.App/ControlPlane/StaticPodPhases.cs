@@ -54,20 +54,13 @@ public static class StaticPodPhases
     {
         ArgumentNullException.ThrowIfNull(context);
         var host = StaticPodWriter.HostFacts(context);
-        switch (component)
+        if (component == ComponentNames.ApiServer)
         {
-            case ComponentNames.ApiServer:
-                Security.HardeningFilesWriter.Write(context);
-                return ApiServerPodBuilder.Build(context.Config, host, message => Warn(context, message));
-            case ComponentNames.ControllerManager:
-                return ControllerManagerPodBuilder.Build(context.Config, host);
-            case ComponentNames.Scheduler:
-                return SchedulerPodBuilder.Build(context.Config, host);
-            case ComponentNames.Etcd:
-                return Security.EtcdUserStep.Harden(context, EtcdPodBuilder.Build(context.Config, message => Warn(context, message)));
-            default:
-                throw new ArgumentException($"unknown static Pod component \"{component}\"", nameof(component));
+            Security.HardeningFilesWriter.Write(context);
         }
+
+        var pod = StaticPodBuilder.Build(context.Config, host, component, message => Warn(context, message));
+        return component == ComponentNames.Etcd ? Security.EtcdUserStep.Harden(context, pod) : pod;
     }
 
     private static Phase<InitContext> ControlPlaneLeaf(string name, string component, string shortHelp, string[] flags) => new()

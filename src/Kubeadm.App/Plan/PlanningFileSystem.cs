@@ -1,3 +1,4 @@
+using System.Globalization;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Plan;
 
@@ -6,7 +7,8 @@ namespace Kubeadm.App.Plan;
 /// <summary>
 /// The file system of a plan run: the dry-run overlay over the node's file system (reads see the node, then what
 /// earlier phases "wrote"; nothing reaches the node), remembering which phase wrote each file. <see cref="Items"/>
-/// compares each written file with the node's copy through <see cref="FileChangeDecision"/>.
+/// compares each written file with the node's copy through <see cref="FileChangeDecision"/>; a chown of a path the node
+/// has is an update.
 /// </summary>
 public sealed class PlanningFileSystem : IFileSystem
 {
@@ -17,6 +19,7 @@ public sealed class PlanningFileSystem : IFileSystem
     private readonly Lock _lock = new();
     private readonly List<(string Phase, string Path, string Kind)> _touched = [];
     private readonly Dictionary<string, string> _notes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
 
     /// <param name="host">The node's file system (under --rootfs); only read.</param>
     /// <param name="recorder">Tells which phase is running.</param>
@@ -37,10 +40,12 @@ public sealed class PlanningFileSystem : IFileSystem
     {
         List<(string Phase, string Path, string Kind)> touched;
         Dictionary<string, string> notes;
+        Dictionary<string, string> owners;
         lock (_lock)
         {
             touched = [.. _touched];
             notes = new Dictionary<string, string>(_notes, StringComparer.Ordinal);
+            owners = new Dictionary<string, string>(_owners, StringComparer.Ordinal);
         }
 
         var lastWrites = _overlay.RecordedWrites.GroupBy(w => w.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
@@ -65,12 +70,28 @@ public sealed class PlanningFileSystem : IFileSystem
                 "others" => _host.FileExists(path) ? PlanDecision.Unchanged : PlanDecision.Create,
                 _ => null,
             };
+            var itemKind = kind == "directory" ? kind : "file";
+            if (owners.TryGetValue(path, out var owner) && (_host.FileExists(path) || _host.DirectoryExists(path)))
+            {
+                // The run chowns what the node already has: an update, whatever else it does to the path (the current
+                // owner is not read, so it is not compared).
+                if (decision is null)
+                {
+                    phase = group.Last(t => t.Kind == "owner").Phase;
+                    itemKind = _host.DirectoryExists(path) ? "directory" : "file";
+                }
+
+                decision = decision?.Action is PlanAction.Create or PlanAction.Delete
+                    ? decision
+                    : PlanDecision.Update([.. decision?.Diff ?? [], $"~ owner -> {owner}"]);
+            }
+
             if (decision is not null)
             {
                 items.Add(new PlannedItem
                 {
                     Phase = phase,
-                    Kind = kind == "directory" ? kind : "file",
+                    Kind = itemKind,
                     Name = path,
                     Action = decision.Action,
                     Diff = decision.Diff,
@@ -138,6 +159,11 @@ public sealed class PlanningFileSystem : IFileSystem
     public void SetOwner(string path, int userId, int groupId)
     {
         _overlay.SetOwner(path, userId, groupId);
+        lock (_lock)
+        {
+            _owners[HostPathSyntax.Normalize(path)] = string.Create(CultureInfo.InvariantCulture, $"{userId}:{groupId}");
+        }
+
         Touch(path, "owner");
     }
 

@@ -8,6 +8,12 @@ namespace Kubeadm.App.Upgrade;
 /// `upgrade --dry-run`'s cluster, as kubeadm's dry-run client for upgrades: reads go to the real API server (the
 /// upgrade needs the cluster's state), every write is printed and kept only in memory, so later reads of this run see
 /// it while the cluster is left untouched.
+/// <para>
+/// Kept apart from Core's <see cref="DryRunClusterApi"/> on purpose: that one answers every read from a seeded
+/// in-memory cluster, applies deletes, patches and approvals to it and logs kubeadm's multi-line action/object lines;
+/// this one reads the real cluster, only remembers created objects and logs one line a write. Only the two create
+/// calls are alike, and one base for them would tie two different output formats and read models together.
+/// </para>
 /// </summary>
 public sealed class ReadThroughDryRunClusterApi : IClusterApi
 {

@@ -8,6 +8,7 @@ using Kubeadm.Core.Configuration.Defaulting;
 using Kubeadm.Core.Configuration.Serialization;
 using Kubeadm.Core.Configuration.Validation;
 using Kubeadm.Core.Constants;
+using Kubeadm.Core.ControlPlane;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.Patches;
@@ -83,10 +84,10 @@ public sealed class UpgradeContextFactory
         var registration = config.Init.NodeRegistration;
         registration.Name = nodeName;
         registration.CriSocket = await CriSocketAsync(realClient, hostFileSystem, nodeName, cancellationToken).ConfigureAwait(false);
-        if (UpgradeNodeFacts.AdvertisedEndpoint(hostFileSystem) is { } endpoint)
+        var apiServerManifest = ComponentNames.ManifestPath(KubeadmConstants.ManifestsDir, ComponentNames.ApiServer);
+        if (hostFileSystem.FileExists(apiServerManifest))
         {
-            config.Init.LocalApiEndpoint.AdvertiseAddress = endpoint.Address;
-            config.Init.LocalApiEndpoint.BindPort = endpoint.Port;
+            AdvertisedEndpoint.Adopt(config.Init.LocalApiEndpoint, hostFileSystem.ReadAllText(apiServerManifest));
         }
 
         config.Init.DryRun = options.DryRun;

@@ -70,11 +70,7 @@ public sealed class UpgradeDiffRun
         var config = await ReadConfigurationAsync(api, cancellationToken).ConfigureAwait(false);
         config.Cluster.KubernetesVersion = TargetVersion(options.TargetVersion, config.Cluster.KubernetesVersion);
         var current = paths.ToDictionary(p => p.Key, p => Encoding.UTF8.GetString(fileSystem.ReadAllBytes(p.Value)), StringComparer.Ordinal);
-        if (AdvertisedEndpoint.FromManifest(current[ComponentNames.ApiServer]) is { } endpoint)
-        {
-            config.Init.LocalApiEndpoint.AdvertiseAddress = endpoint.Address;
-            config.Init.LocalApiEndpoint.BindPort = endpoint.Port;
-        }
+        AdvertisedEndpoint.Adopt(config.Init.LocalApiEndpoint, current[ComponentNames.ApiServer]);
 
         var host = StaticPodHostFacts.Read(fileSystem, config.Cluster.CertificatesDir, getEnvironmentVariable);
         var diffs = new StringBuilder();

@@ -1,6 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using Kubeadm.Core.Constants;
-using Kubeadm.Core.ControlPlane;
 using Kubeadm.Core.Host;
 using Kubeadm.Core.KubeConfig;
 
@@ -8,8 +7,8 @@ namespace Kubeadm.App.Upgrade;
 
 /// <summary>
 /// What kubeadm learns about this node before an upgrade, from the node itself: its Node name (the identity in
-/// kubelet.conf, "system:node:&lt;name&gt;") and, on a control plane, the API server's advertise address and port (the
-/// kube-apiserver manifest's advertise-address annotation).
+/// kubelet.conf, "system:node:&lt;name&gt;"); the API server's advertise address and port come from
+/// <see cref="Kubeadm.Core.Upgrade.AdvertisedEndpoint"/>.
 /// </summary>
 public static class UpgradeNodeFacts
 {
@@ -55,13 +54,5 @@ public static class UpgradeNodeFacts
         {
             return null;
         }
-    }
-
-    /// <summary>The address and port the kube-apiserver manifest on this node advertises (its kubeadm annotation), or null.</summary>
-    public static (string Address, int Port)? AdvertisedEndpoint(IFileSystem fileSystem)
-    {
-        ArgumentNullException.ThrowIfNull(fileSystem);
-        var path = ComponentNames.ManifestPath(KubeadmConstants.ManifestsDir, ComponentNames.ApiServer);
-        return fileSystem.FileExists(path) ? Kubeadm.Core.Upgrade.AdvertisedEndpoint.FromManifest(fileSystem.ReadAllText(path)) : null;
     }
 }

@@ -14,38 +14,30 @@ public static class UpgradeOptionsMerge
         ArgumentNullException.ThrowIfNull(config);
         var changed = options.ChangedFlags;
         bool Pick(string flag, bool fromFlag, bool? fromConfig) => changed.Contains(flag) || fromConfig is null ? fromFlag : fromConfig.Value;
+        UpgradeNodeSettings section = isApply ? config.Apply : config.Node;
         var merged = options with
         {
             UpgradeManifestsTimeout = options.UpgradeManifestsTimeout ?? config.Timeouts.UpgradeManifests,
+            DryRun = Pick("dry-run", options.DryRun, section.DryRun),
+            EtcdUpgrade = Pick("etcd-upgrade", options.EtcdUpgrade, section.EtcdUpgrade),
+            CertificateRenewal = Pick("certificate-renewal", options.CertificateRenewal, section.CertificateRenewal),
+            PatchesDir = changed.Contains("patches") ? options.PatchesDir : section.Patches?.Directory ?? options.PatchesDir,
+            IgnorePreflightErrors = [.. options.IgnorePreflightErrors, .. section.IgnorePreflightErrors],
+            SkipPhases = options.SkipPhases ?? section.SkipPhases,
         };
-        if (isApply)
+        if (!isApply)
         {
-            var apply = config.Apply;
-            return merged with
-            {
-                TargetVersion = options.TargetVersion is { Length: > 0 } ? options.TargetVersion : apply.KubernetesVersion,
-                DryRun = Pick("dry-run", options.DryRun, apply.DryRun),
-                EtcdUpgrade = Pick("etcd-upgrade", options.EtcdUpgrade, apply.EtcdUpgrade),
-                CertificateRenewal = Pick("certificate-renewal", options.CertificateRenewal, apply.CertificateRenewal),
-                Force = Pick("force", options.Force, apply.ForceUpgrade),
-                AllowExperimentalUpgrades = Pick("allow-experimental-upgrades", options.AllowExperimentalUpgrades, apply.AllowExperimentalUpgrades),
-                AllowReleaseCandidateUpgrades = Pick("allow-release-candidate-upgrades", options.AllowReleaseCandidateUpgrades, apply.AllowRcUpgrades),
-                PrintConfig = Pick("print-config", options.PrintConfig, apply.PrintConfig),
-                PatchesDir = changed.Contains("patches") ? options.PatchesDir : apply.Patches?.Directory ?? options.PatchesDir,
-                IgnorePreflightErrors = [.. options.IgnorePreflightErrors, .. apply.IgnorePreflightErrors],
-                SkipPhases = options.SkipPhases ?? apply.SkipPhases,
-            };
+            return merged;
         }
 
-        var node = config.Node;
+        var apply = config.Apply;
         return merged with
         {
-            DryRun = Pick("dry-run", options.DryRun, node.DryRun),
-            EtcdUpgrade = Pick("etcd-upgrade", options.EtcdUpgrade, node.EtcdUpgrade),
-            CertificateRenewal = Pick("certificate-renewal", options.CertificateRenewal, node.CertificateRenewal),
-            PatchesDir = changed.Contains("patches") ? options.PatchesDir : node.Patches?.Directory ?? options.PatchesDir,
-            IgnorePreflightErrors = [.. options.IgnorePreflightErrors, .. node.IgnorePreflightErrors],
-            SkipPhases = options.SkipPhases ?? node.SkipPhases,
+            TargetVersion = options.TargetVersion is { Length: > 0 } ? options.TargetVersion : apply.KubernetesVersion,
+            Force = Pick("force", options.Force, apply.ForceUpgrade),
+            AllowExperimentalUpgrades = Pick("allow-experimental-upgrades", options.AllowExperimentalUpgrades, apply.AllowExperimentalUpgrades),
+            AllowReleaseCandidateUpgrades = Pick("allow-release-candidate-upgrades", options.AllowReleaseCandidateUpgrades, apply.AllowRcUpgrades),
+            PrintConfig = Pick("print-config", options.PrintConfig, apply.PrintConfig),
         };
     }
 

@@ -18,8 +18,28 @@ public sealed class UpgradeConfiguration
     public Timeouts Timeouts { get; init; } = new();
 }
 
-/// <summary>The apply section; null fields are unset.</summary>
-public sealed class UpgradeApplyConfiguration
+/// <summary>The fields the apply and node sections share (how this node itself is upgraded); null fields are unset.</summary>
+public abstract class UpgradeNodeSettings
+{
+    public bool? CertificateRenewal { get; set; }
+
+    public bool? DryRun { get; set; }
+
+    public bool? EtcdUpgrade { get; set; }
+
+    public List<string> IgnorePreflightErrors { get; set; } = [];
+
+    public Patches? Patches { get; set; }
+
+    public List<string>? SkipPhases { get; set; }
+
+    public string ImagePullPolicy { get; set; } = "";
+
+    public bool? ImagePullSerial { get; set; }
+}
+
+/// <summary>The apply section: the shared node fields and the target version's; null fields are unset.</summary>
+public sealed class UpgradeApplyConfiguration : UpgradeNodeSettings
 {
     public string? KubernetesVersion { get; set; }
 
@@ -27,46 +47,13 @@ public sealed class UpgradeApplyConfiguration
 
     public bool? AllowRcUpgrades { get; set; }
 
-    public bool? CertificateRenewal { get; set; }
-
-    public bool? DryRun { get; set; }
-
-    public bool? EtcdUpgrade { get; set; }
-
     public bool? ForceUpgrade { get; set; }
 
-    public List<string> IgnorePreflightErrors { get; set; } = [];
-
-    public Patches? Patches { get; set; }
-
     public bool? PrintConfig { get; set; }
-
-    public List<string>? SkipPhases { get; set; }
-
-    public string ImagePullPolicy { get; set; } = "";
-
-    public bool? ImagePullSerial { get; set; }
 }
 
-/// <summary>The node section; null fields are unset.</summary>
-public sealed class UpgradeNodeConfiguration
-{
-    public bool? CertificateRenewal { get; set; }
-
-    public bool? DryRun { get; set; }
-
-    public bool? EtcdUpgrade { get; set; }
-
-    public List<string> IgnorePreflightErrors { get; set; } = [];
-
-    public Patches? Patches { get; set; }
-
-    public List<string>? SkipPhases { get; set; }
-
-    public string ImagePullPolicy { get; set; } = "";
-
-    public bool? ImagePullSerial { get; set; }
-}
+/// <summary>The node section: the shared node fields only.</summary>
+public sealed class UpgradeNodeConfiguration : UpgradeNodeSettings;
 
 /// <summary>The plan section; null fields are unset.</summary>
 public sealed class UpgradePlanConfiguration

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kubeadm.Core.Configuration;
 using Kubeadm.Core.ControlPlane;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -37,6 +38,20 @@ public static class AdvertisedEndpoint
         return colon > 0 && int.TryParse(endpoint[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)
             ? (endpoint[..colon].Trim('[', ']'), port)
             : null;
+    }
+
+    /// <summary>
+    /// Takes the node's LocalAPIEndpoint from its kube-apiserver manifest, as kubeadm does before it rebuilds the
+    /// manifests; <paramref name="localApiEndpoint"/> stays as it is when the manifest has no readable annotation.
+    /// </summary>
+    public static void Adopt(ApiEndpoint localApiEndpoint, string manifestYaml)
+    {
+        ArgumentNullException.ThrowIfNull(localApiEndpoint);
+        if (FromManifest(manifestYaml) is { } endpoint)
+        {
+            localApiEndpoint.AdvertiseAddress = endpoint.Address;
+            localApiEndpoint.BindPort = endpoint.Port;
+        }
     }
 
     private static YamlNode? Child(YamlNode node, string key) =>

@@ -17,13 +17,12 @@ public static class ControlPlaneManifestDiff
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(host);
-        var pod = component switch
+        if (!Components.Contains(component))
         {
-            ComponentNames.ApiServer => ApiServerPodBuilder.Build(config, host, warn),
-            ComponentNames.ControllerManager => ControllerManagerPodBuilder.Build(config, host),
-            ComponentNames.Scheduler => SchedulerPodBuilder.Build(config, host),
-            _ => throw new ArgumentException($"upgrade diff compares only {string.Join(", ", Components)}, not \"{component}\"", nameof(component)),
-        };
+            throw new ArgumentException($"upgrade diff compares only {string.Join(", ", Components)}, not \"{component}\"", nameof(component));
+        }
+
+        var pod = StaticPodBuilder.Build(config, host, component, warn);
         return StaticPodSerializer.ToYaml(StaticPodSerializer.ToJsonObject(pod));
     }
 

@@ -50,6 +50,38 @@ public sealed class PlanningPortsTests
     }
 
     [Fact]
+    public void FileSystem_Should_ReportAChownOfWhatTheNodeHas_AsAnUpdate()
+    {
+        var node = new InMemoryFileSystem();
+        node.WriteAllText("/etc/kubernetes/pki/etcd/server.key", "KEY", Private);
+        node.WriteAllText("/etc/kubernetes/pki/etcd/peer.key", "OLD", Private);
+        node.CreateDirectory("/var/lib/etcd", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var recorder = new PlanRecorder();
+        var plan = new PlanningFileSystem(node, recorder, path => path.EndsWith(".key", StringComparison.Ordinal));
+
+        recorder.Enter("certs/etcd-server");
+        plan.WriteAllText("/etc/kubernetes/pki/etcd/server.key", "KEY", Private);
+        plan.WriteAllText("/etc/kubernetes/pki/etcd/healthcheck-client.key", "NEW", Private);
+        plan.WriteAllText("/etc/kubernetes/pki/etcd/peer.key", "NEWER", Private);
+        recorder.Enter("etcd/local");
+        foreach (var path in new[] { "/var/lib/etcd", "/etc/kubernetes/pki/etcd/server.key", "/etc/kubernetes/pki/etcd/healthcheck-client.key", "/etc/kubernetes/pki/etcd/peer.key" })
+        {
+            plan.SetOwner(path, 1001, 1002);
+        }
+
+        var items = plan.Items().ToDictionary(i => i.Name);
+        Assert.Equal((PlanAction.Update, "directory", "etcd/local"), (items["/var/lib/etcd"].Action, items["/var/lib/etcd"].Kind, items["/var/lib/etcd"].Phase));
+        Assert.Equal(["~ owner -> 1001:1002"], items["/var/lib/etcd"].Diff);
+        // Same bytes and mode, new owner: an update of the file its writer phase owns.
+        Assert.Equal((PlanAction.Update, "certs/etcd-server"), (items["/etc/kubernetes/pki/etcd/server.key"].Action, items["/etc/kubernetes/pki/etcd/server.key"].Phase));
+        Assert.Equal(["~ owner -> 1001:1002"], items["/etc/kubernetes/pki/etcd/server.key"].Diff);
+        Assert.Equal(["~ content differs (3 -> 5 bytes; secret material is not shown)", "~ owner -> 1001:1002"], items["/etc/kubernetes/pki/etcd/peer.key"].Diff);
+        // A file the run creates is a create, whoever will own it.
+        Assert.Equal(PlanAction.Create, items["/etc/kubernetes/pki/etcd/healthcheck-client.key"].Action);
+        Assert.Empty(items["/etc/kubernetes/pki/etcd/healthcheck-client.key"].Diff);
+    }
+
+    [Fact]
     public async Task Cluster_Should_OnlyRead_And_CompareEachWriteWithTheObjectAsItWas()
     {
         var cluster = new InMemoryClusterApi();

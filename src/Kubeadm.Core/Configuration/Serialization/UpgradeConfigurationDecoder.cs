@@ -17,29 +17,11 @@ internal static class UpgradeConfigurationDecoder
             apply.KubernetesVersion = r.String("kubernetesVersion");
             apply.AllowExperimentalUpgrades = r.Bool("allowExperimentalUpgrades");
             apply.AllowRcUpgrades = r.Bool("allowRCUpgrades");
-            apply.CertificateRenewal = r.Bool("certificateRenewal");
-            apply.DryRun = r.Bool("dryRun");
-            apply.EtcdUpgrade = r.Bool("etcdUpgrade");
             apply.ForceUpgrade = r.Bool("forceUpgrade");
-            apply.IgnorePreflightErrors = r.StringList("ignorePreflightErrors") ?? [];
-            apply.Patches = r.Object("patches", p => new Patches { Directory = p.String("directory") ?? "" });
             apply.PrintConfig = r.Bool("printConfig");
-            apply.SkipPhases = r.StringList("skipPhases");
-            apply.ImagePullPolicy = r.String("imagePullPolicy") ?? "";
-            apply.ImagePullSerial = r.Bool("imagePullSerial");
+            DecodeNodeSettings(r, apply);
         });
-        reader.Section("node", r =>
-        {
-            var node = config.Node;
-            node.CertificateRenewal = r.Bool("certificateRenewal");
-            node.DryRun = r.Bool("dryRun");
-            node.EtcdUpgrade = r.Bool("etcdUpgrade");
-            node.IgnorePreflightErrors = r.StringList("ignorePreflightErrors") ?? [];
-            node.Patches = r.Object("patches", p => new Patches { Directory = p.String("directory") ?? "" });
-            node.SkipPhases = r.StringList("skipPhases");
-            node.ImagePullPolicy = r.String("imagePullPolicy") ?? "";
-            node.ImagePullSerial = r.Bool("imagePullSerial");
-        });
+        reader.Section("node", r => DecodeNodeSettings(r, config.Node));
         reader.Section("plan", r =>
         {
             var plan = config.Plan;
@@ -64,5 +46,17 @@ internal static class UpgradeConfigurationDecoder
         }
 
         return config;
+    }
+
+    private static void DecodeNodeSettings(StrictMappingReader reader, UpgradeNodeSettings settings)
+    {
+        settings.CertificateRenewal = reader.Bool("certificateRenewal");
+        settings.DryRun = reader.Bool("dryRun");
+        settings.EtcdUpgrade = reader.Bool("etcdUpgrade");
+        settings.IgnorePreflightErrors = reader.StringList("ignorePreflightErrors") ?? [];
+        settings.Patches = reader.Object("patches", p => new Patches { Directory = p.String("directory") ?? "" });
+        settings.SkipPhases = reader.StringList("skipPhases");
+        settings.ImagePullPolicy = reader.String("imagePullPolicy") ?? "";
+        settings.ImagePullSerial = reader.Bool("imagePullSerial");
     }
 }
