@@ -53,8 +53,7 @@ public sealed class KubeRestClient : IDisposable
         }
 
         using var response = await SendRawAsync(HttpMethod.Get, path, null, null, cancellationToken).ConfigureAwait(false);
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var list = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        using var list = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
         if (!list.RootElement.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array)
         {
             return [];
@@ -97,8 +96,10 @@ public sealed class KubeRestClient : IDisposable
     private async Task<T> SendAsync<T>(HttpMethod method, string path, string? body, string? contentType, CancellationToken cancellationToken)
     {
         using var response = await SendRawAsync(method, path, body, contentType, cancellationToken).ConfigureAwait(false);
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        return await JsonSerializer.DeserializeAsync(stream, KubeJson.TypeInfo<T>(), cancellationToken).ConfigureAwait(false)
+        // The body is read whole, then decoded synchronously: the API server's answers are small, and no asynchronous
+        // JSON decoding anywhere in the binary spares the AOT image a set of async types for every model type.
+        var json = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Deserialize(json, KubeJson.TypeInfo<T>())
             ?? throw new JsonException($"the API server answered {method} {path} with null");
     }
 
