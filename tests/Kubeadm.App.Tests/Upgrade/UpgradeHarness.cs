@@ -205,7 +205,7 @@ internal sealed class UpgradeHarness : IAsyncDisposable
         while (!cancellationToken.IsCancellationRequested)
         {
             await SyncMirrorPodsAsync(cancellationToken);
-            await CompleteHealthCheckJobAsync(cancellationToken);
+            await HealthCheckJobStandIn.CompleteAsync(Cluster, cancellationToken);
             await Task.Delay(10, cancellationToken);
         }
     }
@@ -252,16 +252,6 @@ internal sealed class UpgradeHarness : IAsyncDisposable
                 },
                 Status = new V1PodStatus { Phase = phase },
             });
-        }
-    }
-
-    private async Task CompleteHealthCheckJobAsync(CancellationToken cancellationToken)
-    {
-        var job = await Cluster.GetAsync<V1Job>("kube-system", ClusterHealthChecks.HealthCheckJobName, cancellationToken);
-        if (job is not null && job.Status?.Succeeded is not > 0)
-        {
-            job.Status = new V1JobStatus { Succeeded = 1 };
-            Cluster.Seed(job);
         }
     }
 }
