@@ -61,6 +61,12 @@ internal sealed class UpgradeHarness : IAsyncDisposable
     /// <summary>Answers the user types at the confirmation prompt.</summary>
     public Queue<string> Answers { get; } = new();
 
+    /// <summary>The node's container runtime (the ImagePull check pulls into it).</summary>
+    public InMemoryContainerRuntime Runtime { get; } = new();
+
+    /// <summary>Files given with --config, by path.</summary>
+    public Dictionary<string, string> UserFiles { get; } = new(StringComparer.Ordinal);
+
     public static UpgradeOptions Options(Func<UpgradeOptions, UpgradeOptions>? change = null)
     {
         var options = new UpgradeOptions
@@ -149,7 +155,10 @@ internal sealed class UpgradeHarness : IAsyncDisposable
         KeyGenerator = new FastKeys(),
         ReadLine = () => Answers.Count > 0 ? Answers.Dequeue() : null,
         ClusterClientFor = (_, _) => Cluster,
-        ContainerRuntimeFor = (_, _) => new InMemoryContainerRuntime(),
+        ContainerRuntimeFor = (_, _) => Runtime,
+        ReadUserFile = path => UserFiles.TryGetValue(path, out var text)
+            ? Encoding.UTF8.GetBytes(text)
+            : throw new FileNotFoundException($"open {path}: no such file or directory"),
         EtcdClientFor = request => new EtcdCluster(
             Etcd, new EtcdClientSettings(request.Endpoints, EtcdTlsFiles.ForCertificatesDir(request.CertificatesDir)) { Timeout = TimeSpan.Zero },
             TimeProvider.System, request.Progress),
