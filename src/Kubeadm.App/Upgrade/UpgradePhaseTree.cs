@@ -23,6 +23,7 @@ public static class UpgradePhaseTree
             Leaf("kubeadm", "Upload the kubeadm ClusterConfiguration to a ConfigMap", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.UploadKubeadmConfigAsync),
             Leaf("kubelet", "Upload the kubelet configuration to a ConfigMap", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.UploadKubeletConfigAsync),
         ]),
+        Kubeconfig(UpgradeKubeconfigPhase.RunApplyAsync),
         KubeletConfig(),
         Leaf("bootstrap-token", "Configures bootstrap token and cluster-info RBAC rules", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.BootstrapTokenAsync),
         Addon(),
@@ -40,6 +41,7 @@ public static class UpgradePhaseTree
             Run = UpgradePreflightPhase.RunNodeAsync,
         },
         ControlPlane("Upgrade the control plane instance deployed on this node, if any"),
+        Kubeconfig(UpgradeKubeconfigPhase.RunNodeAsync),
         KubeletConfig(),
         Addon(),
         PostUpgrade(),
@@ -47,6 +49,10 @@ public static class UpgradePhaseTree
 
     private static Phase<UpgradeContext> ControlPlane(string shortHelp) =>
         Leaf("control-plane", shortHelp, ["config", "kubeconfig", "dry-run", "certificate-renewal", "etcd-upgrade", "patches"], ControlPlaneUpgradePhase.RunAsync);
+
+    /// <summary>Hidden, as kubeadm's: left out of the phase list and of `phase` sub-commands; --skip-phases kubeconfig skips it.</summary>
+    private static Phase<UpgradeContext> Kubeconfig(Func<UpgradeContext, CancellationToken, Task> run) =>
+        Leaf("kubeconfig", "Upgrade kubeconfig files for this node", ["config", "dry-run", "kubeconfig"], run) with { Hidden = true };
 
     private static Phase<UpgradeContext> KubeletConfig() =>
         Leaf("kubelet-config", "Upgrade the kubelet configuration for this node", ["config", "kubeconfig", "dry-run", "patches"], UpgradeClusterPhases.KubeletConfigAsync);

@@ -61,6 +61,9 @@ internal sealed class UpgradeHarness : IAsyncDisposable
     /// <summary>Answers the user types at the confirmation prompt.</summary>
     public Queue<string> Answers { get; } = new();
 
+    /// <summary>Changes to the configuration `kubeadm init` made the node and cluster with (e.g. a controlPlaneEndpoint, gates).</summary>
+    public Action<KubeadmConfig>? Customize { get; init; }
+
     /// <summary>The node's container runtime (the ImagePull check pulls into it).</summary>
     public InMemoryContainerRuntime Runtime { get; } = new();
 
@@ -178,11 +181,12 @@ internal sealed class UpgradeHarness : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static void Configure(KubeadmConfig config)
+    private void Configure(KubeadmConfig config)
     {
         config.Cluster.KubernetesVersion = FromVersion;
         config.Init.NodeRegistration.Name = NodeName;
         config.Init.LocalApiEndpoint.AdvertiseAddress = "10.0.0.1";
+        Customize?.Invoke(config);
     }
 
     private InitContext NodeContext(string version)
