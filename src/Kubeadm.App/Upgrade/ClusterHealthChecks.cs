@@ -22,8 +22,6 @@ public static class ClusterHealthChecks
     public const string HealthCheckJobName = "upgrade-health-check";
     private const string SystemNamespace = "kube-system";
 
-    public static IReadOnlyList<PreflightCheck> For(UpgradeContext context) => For(ClusterHealthTarget.Of(context));
-
     public static IReadOnlyList<PreflightCheck> For(ClusterHealthTarget target)
     {
         ArgumentNullException.ThrowIfNull(target);
