@@ -40,6 +40,10 @@ public sealed partial class ClusterPhasesEndToEndTests
             Assert.True(upToDate.ExitCode == 0, upToDate.Output + upToDate.Error);
             Assert.Contains("[upgrade/versions] Cluster version: v1.34.2\n", upToDate.Output);
             Assert.EndsWith("Awesome, you're up-to-date! Enjoy!\n", upToDate.Output);
+            Assert.Contains("[upgrade] Running cluster health checks\n", upToDate.Output);
+            Assert.Contains("\t[WARNING CreateJob]: Job \"upgrade-health-check\" in the namespace \"kube-system\" did not complete in 2s", upToDate.Error);
+            Assert.DoesNotContain("ControlPlaneNodesReady", upToDate.Error);
+            Assert.DoesNotContain("StaticPodManifest", upToDate.Error);
 
             var plan = await cluster.RunAsync(["upgrade", "plan", "v1.34.3", .. planFlags]);
             Assert.True(plan.ExitCode == 0, plan.Output + plan.Error);
