@@ -34,6 +34,27 @@ public sealed class UpgradeCommandTests
         });
     }
 
+    /// <summary>`upgrade plan` on a control-plane node (its manifests on disk) of a cluster that runs the health-check Job.</summary>
+    private async Task<CliRun> PlanAsync(params string[] args)
+    {
+        foreach (var component in new[] { "kube-apiserver", "kube-controller-manager", "kube-scheduler" })
+        {
+            _fileSystem.WriteAllText($"/etc/kubernetes/manifests/{component}.yaml", "kind: Pod\n", FileModes.Private);
+        }
+
+        using var stop = new CancellationTokenSource();
+        var jobs = HealthCheckJobStandIn.RunAsync(_api, stop.Token);
+        try
+        {
+            return await RunAsync(["upgrade", "plan", .. args]);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await jobs;
+        }
+    }
+
     private async Task<CliRun> RunAsync(params string[] args)
     {
         var output = new StringWriter();
@@ -68,7 +89,7 @@ public sealed class UpgradeCommandTests
     [Fact]
     public async Task Should_PrintThePlanTables_When_TheClusterIsOneMinorBehind()
     {
-        var run = await RunAsync("upgrade", "plan");
+        var run = await PlanAsync();
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Upgrade to the latest version in the v1.33 series:\n\nCOMPONENT", run.Output);
@@ -78,7 +99,7 @@ public sealed class UpgradeCommandTests
     [Fact]
     public async Task Should_PrintOnlyTheYamlDocument_When_OutputIsYaml()
     {
-        var run = await RunAsync("upgrade", "plan", "-o", "yaml");
+        var run = await PlanAsync("-o", "yaml");
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("apiVersion: output.kubeadm.k8s.io/v1alpha3\n", run.Output);
@@ -90,8 +111,8 @@ public sealed class UpgradeCommandTests
     {
         _userFiles["/root/upgrade.yaml"] = "apiVersion: kubeadm.k8s.io/v1beta4\nkind: UpgradeConfiguration\nplan:\n  kubernetesVersion: v1.34.1\n";
 
-        var fromConfig = await RunAsync("upgrade", "plan", "--config", "/root/upgrade.yaml");
-        var fromArgument = await RunAsync("upgrade", "plan", "v1.34.2", "--config", "/root/upgrade.yaml");
+        var fromConfig = await PlanAsync("--config", "/root/upgrade.yaml");
+        var fromArgument = await PlanAsync("v1.34.2", "--config", "/root/upgrade.yaml");
 
         Assert.Equal(0, fromConfig.ExitCode);
         Assert.Contains("\tkubeadm upgrade apply v1.34.1\n", fromConfig.Output);
@@ -126,5 +147,25 @@ public sealed class UpgradeCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(message, run.Error);
         Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public async Task Should_RunTheClusterHealthChecks_AndHonourTheIgnoredNamesAndTheApiCallTimeout_When_NoJobRuns()
+    {
+        _userFiles["/root/upgrade.yaml"] = "apiVersion: kubeadm.k8s.io/v1beta4\nkind: UpgradeConfiguration\n"
+            + "plan:\n  ignorePreflightErrors:\n  - StaticPodManifest\ntimeouts:\n  kubernetesAPICall: 200ms\n";
+
+        var refused = await RunAsync("upgrade", "plan", "--config", "/root/upgrade.yaml");
+        var ignored = await RunAsync("upgrade", "plan", "--config", "/root/upgrade.yaml", "--ignore-preflight-errors=CreateJob");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("[upgrade] Running cluster health checks\n", refused.Output);
+        Assert.Contains("\t[ERROR CreateJob]: Job \"upgrade-health-check\" in the namespace \"kube-system\" did not complete in 200ms", refused.Error);
+        Assert.Contains("\t[WARNING StaticPodManifest]: The control plane seems to be Static Pod-hosted", refused.Error);
+        Assert.Contains("[upgrade/health] FATAL", refused.Error);
+        Assert.DoesNotContain("   at ", refused.Error);
+        Assert.Equal(0, ignored.ExitCode);
+        Assert.Contains("\t[WARNING CreateJob]: Job \"upgrade-health-check\"", ignored.Error);
+        Assert.Contains("\tkubeadm upgrade apply v1.34.2\n", ignored.Output);
     }
 }

@@ -29,6 +29,15 @@ public sealed class InMemoryContainerRuntime : IContainerRuntime
     /// <summary>Every pull, in the order they happened.</summary>
     public ConcurrentQueue<string> Pulls { get; } = new();
 
+    /// <summary>How long each pull takes (zero: it completes at once); with a latency, overlapping pulls are counted.</summary>
+    public TimeSpan PullLatency { get; set; }
+
+    /// <summary>The most pulls that were under way at the same time.</summary>
+    public int MaxPullsInFlight => Volatile.Read(ref _maxPullsInFlight);
+
+    private int _pullsInFlight;
+    private int _maxPullsInFlight;
+
     public IEnumerable<string> Images => _images.Keys;
 
     public InMemoryContainerRuntime WithImages(IEnumerable<string> images)
@@ -73,19 +82,45 @@ public sealed class InMemoryContainerRuntime : IContainerRuntime
     public Task<bool> ImageExistsAsync(string image, CancellationToken cancellationToken) => Answer(() => _images.ContainsKey(image));
 
     public Task<string> PullImageAsync(string image, CancellationToken cancellationToken) =>
-        Answer(() =>
-        {
-            Pulls.Enqueue(image);
-            if (PullFailures.TryGetValue(image, out var answer))
-            {
-                throw new ContainerRuntimeException(answer);
-            }
-
-            _images[image] = 0;
-            return "sha256:" + image.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
-        });
+        PullLatency == TimeSpan.Zero ? Answer(() => Pull(image)) : PullSlowlyAsync(image, cancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<string> PullSlowlyAsync(string image, CancellationToken cancellationToken)
+    {
+        if (Unreachable is { } problem)
+        {
+            throw new ContainerRuntimeException(problem);
+        }
+
+        var inFlight = Interlocked.Increment(ref _pullsInFlight);
+        int seen;
+        while ((seen = Volatile.Read(ref _maxPullsInFlight)) < inFlight && Interlocked.CompareExchange(ref _maxPullsInFlight, inFlight, seen) != seen)
+        {
+        }
+
+        try
+        {
+            await Task.Delay(PullLatency, cancellationToken).ConfigureAwait(false);
+            return Pull(image);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pullsInFlight);
+        }
+    }
+
+    private string Pull(string image)
+    {
+        Pulls.Enqueue(image);
+        if (PullFailures.TryGetValue(image, out var answer))
+        {
+            throw new ContainerRuntimeException(answer);
+        }
+
+        _images[image] = 0;
+        return "sha256:" + image.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private Task<T> Answer<T>(Func<T> answer) =>
         Unreachable is { } problem ? Task.FromException<T>(new ContainerRuntimeException(problem)) : Task.FromResult(answer());

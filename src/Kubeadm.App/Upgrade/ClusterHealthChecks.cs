@@ -1,7 +1,6 @@
 using k8s.Models;
 using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Constants;
-using Kubeadm.Core.ControlPlane;
 using Kubeadm.Core.Images;
 using Kubeadm.Core.Preflight;
 using Kubeadm.Core.Upgrade.Apply;
@@ -12,7 +11,8 @@ namespace Kubeadm.App.Upgrade;
 /// kubeadm's cluster health checks before `upgrade apply` (CheckClusterHealth), with kubeadm's check names so
 /// --ignore-preflight-errors works on them: CreateJob (the cluster can schedule and run a Pod on a control-plane node:
 /// a Job "upgrade-health-check" running the pause image with "-v", deleted afterwards), ControlPlaneNodesReady (every
-/// control-plane Node is Ready) and StaticPodManifest (this node has its control-plane manifests).
+/// control-plane Node is Ready) and StaticPodManifest (this node has its control-plane manifests). `upgrade apply` runs
+/// them in its preflight phase, `upgrade plan` after reading kubeadm-config (both as kubeadm 1.34 does).
 /// </summary>
 public static class ClusterHealthChecks
 {
@@ -22,21 +22,33 @@ public static class ClusterHealthChecks
     public const string HealthCheckJobName = "upgrade-health-check";
     private const string SystemNamespace = "kube-system";
 
-    public static IReadOnlyList<PreflightCheck> For(UpgradeContext context)
+    public static IReadOnlyList<PreflightCheck> For(ClusterHealthTarget target)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(target);
         return
         [
-            new PreflightCheck(CreateJob, ct => CreateJobAsync(context, ct)),
-            new PreflightCheck(ControlPlaneNodesReady, ct => ControlPlaneNodesReadyAsync(context, ct)),
-            new PreflightCheck(StaticPodManifest, _ => Task.FromResult(StaticPodManifests(context))),
+            new PreflightCheck(CreateJob, ct => CreateJobAsync(target, ct)),
+            new PreflightCheck(ControlPlaneNodesReady, ct => ControlPlaneNodesReadyAsync(target, ct)),
+            new PreflightCheck(StaticPodManifest, _ => Task.FromResult(StaticPodManifests(target))),
         ];
     }
 
-    /// <summary>The Job kubeadm creates to prove the cluster runs Pods: on a control-plane node, the pause image printing its version.</summary>
-    public static V1Job HealthCheckJob(UpgradeContext context)
+    /// <summary>Prints kubeadm's line, runs the checks (errors of the ignored ones as warnings) and fails when any other failed.</summary>
+    public static async Task RunAsync(ClusterHealthTarget target, IgnoredPreflightErrors ignored, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine("[upgrade] Running cluster health checks");
+        var report = await PreflightChecksRunner.RunAsync(For(target), ignored, error, cancellationToken).ConfigureAwait(false);
+        if (report.Failed)
+        {
+            throw new PreflightFailedException();
+        }
+    }
+
+    /// <summary>The Job kubeadm creates to prove the cluster runs Pods: on a control-plane node, the pause image printing its version.</summary>
+    public static V1Job HealthCheckJob(ClusterHealthTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
         return new V1Job
         {
             ApiVersion = "batch/v1",
@@ -45,7 +57,7 @@ public static class ClusterHealthChecks
             Spec = new V1JobSpec
             {
                 BackoffLimit = 0,
-                ActiveDeadlineSeconds = (long)Math.Ceiling(JobTimeout(context).TotalSeconds),
+                ActiveDeadlineSeconds = (long)Math.Ceiling(target.JobTimeout.TotalSeconds),
                 TtlSecondsAfterFinished = 2,
                 Template = new V1PodTemplateSpec
                 {
@@ -82,7 +94,7 @@ public static class ClusterHealthChecks
                             new V1Container
                             {
                                 Name = HealthCheckJobName,
-                                Image = ControlPlaneImages.Pause(context.Config.Cluster),
+                                Image = ControlPlaneImages.Pause(target.Cluster),
                                 Args = ["-v"],
                                 SecurityContext = new V1SecurityContext
                                 {
@@ -97,33 +109,31 @@ public static class ClusterHealthChecks
         };
     }
 
-    private static TimeSpan JobTimeout(UpgradeContext context) => context.Config.Init.Timeouts.KubernetesApiCall ?? KubeadmConstants.KubernetesApiCallTimeout;
-
-    private static async Task<CheckOutcome> CreateJobAsync(UpgradeContext context, CancellationToken cancellationToken)
+    private static async Task<CheckOutcome> CreateJobAsync(ClusterHealthTarget target, CancellationToken cancellationToken)
     {
-        if (context.DryRun)
+        if (target.DryRun)
         {
             return new CheckOutcome([], []);
         }
 
-        var api = context.Api;
+        var api = target.Api;
         try
         {
             // A Job left by an earlier, interrupted check would make this one look done: remove it first.
             await api.DeleteAsync<V1Job>(SystemNamespace, HealthCheckJobName, cancellationToken).ConfigureAwait(false);
-            await api.CreateOrUpdateAsync(HealthCheckJob(context), cancellationToken).ConfigureAwait(false);
+            await api.CreateOrUpdateAsync(HealthCheckJob(target), cancellationToken).ConfigureAwait(false);
         }
         catch (ClusterApiException e)
         {
             return Error($"could not create Job \"{HealthCheckJobName}\" in the namespace \"{SystemNamespace}\": {e.Message}");
         }
 
-        var timeout = JobTimeout(context);
-        var start = context.Clock.GetTimestamp();
+        var timeout = target.JobTimeout;
+        var start = target.Clock.GetTimestamp();
         string last = "the Job has not completed";
         try
         {
-            while (context.Clock.GetElapsedTime(start) < timeout)
+            while (target.Clock.GetElapsedTime(start) < timeout)
             {
                 try
                 {
@@ -143,7 +153,7 @@ public static class ClusterHealthChecks
                     last = e.Message;
                 }
 
-                await Task.Delay(context.Options.PollInterval, context.Clock, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(target.PollInterval, target.Clock, cancellationToken).ConfigureAwait(false);
             }
 
             return Error($"Job \"{HealthCheckJobName}\" in the namespace \"{SystemNamespace}\" did not complete in {StaticPodUpgrader.GoDurationText(timeout)}: {last}");
@@ -174,12 +184,12 @@ public static class ClusterHealthChecks
         }
     }
 
-    private static async Task<CheckOutcome> ControlPlaneNodesReadyAsync(UpgradeContext context, CancellationToken cancellationToken)
+    private static async Task<CheckOutcome> ControlPlaneNodesReadyAsync(ClusterHealthTarget target, CancellationToken cancellationToken)
     {
         IReadOnlyList<V1Node> nodes;
         try
         {
-            nodes = await context.Api.ListAsync<V1Node>("", null, cancellationToken).ConfigureAwait(false);
+            nodes = await target.Api.ListAsync<V1Node>("", null, cancellationToken).ConfigureAwait(false);
         }
         catch (ClusterApiException e)
         {
@@ -188,7 +198,8 @@ public static class ClusterHealthChecks
 
         var controlPlanes = nodes.Where(n => n.Metadata?.Labels?.ContainsKey(KubeadmConstants.ControlPlaneLabel) is true).ToList();
         var notReady = controlPlanes
-            .Where(n => n.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") is not true)
+            // As kubeadm: a Node is NotReady when its Ready condition says so (one that reports no condition yet is not).
+            .Where(n => n.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status != "True") is true)
             .Select(n => n.Metadata.Name)
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -197,20 +208,18 @@ public static class ClusterHealthChecks
             : Error($"there are NotReady control-planes in the cluster: [{string.Join(' ', notReady)}]");
     }
 
-    private static CheckOutcome StaticPodManifests(UpgradeContext context)
+    /// <summary>kubeadm's staticPodManifestHealth: the manifests of kube-apiserver, kube-controller-manager and kube-scheduler exist here.</summary>
+    private static CheckOutcome StaticPodManifests(ClusterHealthTarget target)
     {
-        var components = new List<string>(UpgradeComponents.ControlPlane);
-        if (context.Config.Cluster.Etcd.Local is not null)
-        {
-            components.Insert(0, ComponentNames.Etcd);
-        }
-
-        var missing = components
+        var missing = UpgradeComponents.ControlPlane
             .Select(StaticPodUpgrader.ManifestPath)
-            .Where(path => !context.FileSystem.FileExists(path))
-            .Select(path => $"manifest for component {Path.GetFileNameWithoutExtension(path)} is missing: {path}")
+            .Where(path => !target.FileSystem.FileExists(path))
             .ToList();
-        return new CheckOutcome([], missing);
+        return missing.Count == 0
+            ? new CheckOutcome([], [])
+            : Error("The control plane seems to be Static Pod-hosted, but some of the manifests don't seem to exist on disk. "
+                + "This probably means you're running 'kubeadm upgrade' on a remote machine, which is not supported for a Static Pod-hosted cluster. "
+                + $"Manifest files not found: [{string.Join(' ', missing)}]");
     }
 
     private static CheckOutcome Error(string message) => new([], [message]);

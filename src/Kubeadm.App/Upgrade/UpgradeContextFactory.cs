@@ -91,7 +91,9 @@ public sealed class UpgradeContextFactory
         }
 
         config.Init.DryRun = options.DryRun;
+        // As kubeadm: the image pull of apply's preflight follows apply.imagePull*, that of node's (control planes only) node.imagePull*.
         config.Init.NodeRegistration.ImagePullPolicy = isApply ? upgradeConfig.Apply.ImagePullPolicy : upgradeConfig.Node.ImagePullPolicy;
+        config.Init.NodeRegistration.ImagePullSerial = isApply ? upgradeConfig.Apply.ImagePullSerial : upgradeConfig.Node.ImagePullSerial;
         config.Init.Timeouts.KubernetesApiCall ??= upgradeConfig.Timeouts.KubernetesApiCall;
         config.Init.Timeouts.EtcdApiCall ??= upgradeConfig.Timeouts.EtcdApiCall;
         config.Cluster.KubernetesVersion = target ?? clusterVersion;

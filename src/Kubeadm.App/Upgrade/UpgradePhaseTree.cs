@@ -23,6 +23,7 @@ public static class UpgradePhaseTree
             Leaf("kubeadm", "Store the ClusterConfiguration in the kubeadm-config ConfigMap", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.UploadKubeadmConfigAsync),
             Leaf("kubelet", "Store the KubeletConfiguration in the kubelet-config ConfigMap", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.UploadKubeletConfigAsync),
         ]),
+        Kubeconfig(UpgradeKubeconfigPhase.RunApplyAsync),
         KubeletConfig(),
         Leaf("bootstrap-token", "Bring the RBAC rules for bootstrap tokens and cluster-info up to date", ["config", "kubeconfig", "dry-run"], UpgradeClusterPhases.BootstrapTokenAsync),
         Addon(),
@@ -40,6 +41,7 @@ public static class UpgradePhaseTree
             Run = UpgradePreflightPhase.RunNodeAsync,
         },
         ControlPlane("On a control-plane node, replace etcd and the control-plane static Pods; elsewhere nothing"),
+        Kubeconfig(UpgradeKubeconfigPhase.RunNodeAsync),
         KubeletConfig(),
         Addon(),
         PostUpgrade(),
@@ -47,6 +49,10 @@ public static class UpgradePhaseTree
 
     private static Phase<UpgradeContext> ControlPlane(string shortHelp) =>
         Leaf("control-plane", shortHelp, ["config", "kubeconfig", "dry-run", "certificate-renewal", "etcd-upgrade", "patches"], ControlPlaneUpgradePhase.RunAsync);
+
+    /// <summary>Hidden, as kubeadm's: left out of the phase list and of `phase` sub-commands; --skip-phases kubeconfig skips it.</summary>
+    private static Phase<UpgradeContext> Kubeconfig(Func<UpgradeContext, CancellationToken, Task> run) =>
+        Leaf("kubeconfig", "On a control-plane node, point kubelet.conf at this node's own API server", ["config", "dry-run", "kubeconfig"], run) with { Hidden = true };
 
     private static Phase<UpgradeContext> KubeletConfig() =>
         Leaf("kubelet-config", "Rewrite this node's kubelet configuration for the new version (old file backed up)", ["config", "kubeconfig", "dry-run", "patches"], UpgradeClusterPhases.KubeletConfigAsync);

@@ -17,4 +17,10 @@ public sealed record UpgradePlanOptions
 
     /// <summary>text, json or yaml.</summary>
     public string Output { get; init; } = "text";
+
+    /// <summary>timeouts.kubernetesAPICall of the UpgradeConfiguration: how long the health-check Job may take (kubeadm: 1m).</summary>
+    public TimeSpan? KubernetesApiCallTimeout { get; init; }
+
+    /// <summary>How often the health check asks whether its Job completed.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 }

@@ -3,15 +3,20 @@ using Kubeadm.Core.ClusterApi;
 using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Configuration.Serialization;
 using Kubeadm.Core.Configuration.Validation;
+using Kubeadm.Core.Constants;
 using Kubeadm.Core.Errors;
+using Kubeadm.Core.Host;
+using Kubeadm.Core.Preflight;
 using Kubeadm.Core.Upgrade;
 
 namespace Kubeadm.App.Upgrade;
 
 /// <summary>
-/// `kubeadm upgrade plan`: the root check, the cluster's stored configuration, the versions every component runs,
-/// the upgrades on offer (offline: towards the resolved target), the component-config states, and kubeadm's
-/// version-skew verdict on each offered upgrade. Reads only; never changes the cluster.
+/// `kubeadm upgrade plan`: the root check and CoreDNS migration checks, the cluster's stored configuration, kubeadm's
+/// cluster health checks (CreateJob, ControlPlaneNodesReady, StaticPodManifest — as kubeadm's enforceRequirements), the
+/// versions every component runs, the upgrades on offer (offline: towards the resolved target), the component-config
+/// states, and kubeadm's version-skew verdict on each offered upgrade. Changes nothing but the health check's own Job,
+/// which it deletes.
 /// </summary>
 public sealed class UpgradePlanRun
 {
@@ -19,15 +24,18 @@ public sealed class UpgradePlanRun
     private readonly TextWriter _out;
     private readonly TextWriter _err;
     private readonly TimeProvider _clock;
+    private readonly IFileSystem _fileSystem;
 
     /// <param name="output">Progress lines (only for text output: the structured printers carry the plan alone).</param>
-    /// <param name="error">Warnings.</param>
-    /// <param name="clock">For the bounded configuration read.</param>
-    public UpgradePlanRun(TextWriter output, TextWriter error, TimeProvider clock)
+    /// <param name="error">Warnings and the checks' findings.</param>
+    /// <param name="clock">For the bounded configuration read and the health-check Job's wait.</param>
+    /// <param name="fileSystem">This node's files (the StaticPodManifest check).</param>
+    public UpgradePlanRun(TextWriter output, TextWriter error, TimeProvider clock, IFileSystem fileSystem)
     {
         _out = output;
         _err = error;
         _clock = clock;
+        _fileSystem = fileSystem;
     }
 
     public async Task<UpgradePlan> RunAsync(IClusterApi api, UpgradePlanOptions options, bool isPrivilegedUser, CancellationToken cancellationToken)
@@ -51,8 +59,16 @@ public sealed class UpgradePlanRun
 
         Print("[preflight] Running pre-flight checks.");
         RootCheck(isPrivilegedUser, options.IgnorePreflightErrors, Print);
+        var ignored = new IgnoredPreflightErrors(options.IgnorePreflightErrors);
+        var coreDns = await UpgradePreflightPhase.CoreDnsChecksAsync(api, dnsDisabled: false, cancellationToken).ConfigureAwait(false);
+        if ((await PreflightChecksRunner.RunAsync(coreDns, ignored, _err, cancellationToken).ConfigureAwait(false)).Failed)
+        {
+            throw new PreflightFailedException();
+        }
 
-        var cluster = await ReadClusterConfigurationAsync(api, Print, cancellationToken).ConfigureAwait(false);
+        var config = await ReadClusterConfigurationAsync(api, Print, cancellationToken).ConfigureAwait(false);
+        var cluster = config.Cluster;
+        await CheckClusterHealthAsync(api, config, options, ignored, text, cancellationToken).ConfigureAwait(false);
         if (options.PrintConfig)
         {
             Print("[upgrade/config] Configuration used:");
@@ -80,6 +96,29 @@ public sealed class UpgradePlanRun
         }
 
         return UpgradePlanBuilder.Build(upgrades, configVersions);
+    }
+
+    /// <summary>kubeadm's CheckClusterHealth, as `upgrade apply` runs it; plan never dry-runs, so the Job is really created.</summary>
+    private async Task CheckClusterHealthAsync(
+        IClusterApi api, KubeadmConfig config, UpgradePlanOptions options, IgnoredPreflightErrors ignored, bool text, CancellationToken cancellationToken)
+    {
+        var target = new ClusterHealthTarget
+        {
+            Api = api,
+            Cluster = config.Cluster,
+            FileSystem = _fileSystem,
+            Clock = _clock,
+            JobTimeout = options.KubernetesApiCallTimeout ?? config.Init.Timeouts.KubernetesApiCall ?? KubeadmConstants.KubernetesApiCallTimeout,
+            PollInterval = options.PollInterval,
+        };
+        try
+        {
+            await ClusterHealthChecks.RunAsync(target, ignored, text ? _out : TextWriter.Null, _err, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PreflightFailedException e)
+        {
+            throw new PreflightFailedException("[upgrade/health] FATAL: " + e.Message, e);
+        }
     }
 
     /// <summary>What `upgrade apply` of the target would say about version skew, as warnings (plan itself never refuses).</summary>
@@ -116,14 +155,14 @@ public sealed class UpgradePlanRun
         }
     }
 
-    private async Task<ClusterConfiguration> ReadClusterConfigurationAsync(IClusterApi api, Action<string> print, CancellationToken cancellationToken)
+    private async Task<KubeadmConfig> ReadClusterConfigurationAsync(IClusterApi api, Action<string> print, CancellationToken cancellationToken)
     {
         print($"[upgrade/config] Reading configuration from the \"kubeadm-config\" ConfigMap in namespace \"kube-system\"...");
         print("[upgrade/config] Use 'kubeadm init phase upload-config kubeadm --config your-config-file' to re-upload it.");
         try
         {
             var fetcher = new ClusterConfigurationFetcher((_, _) => api, _clock, ConfigReadBudget);
-            return (await fetcher.FetchAsync(api, cancellationToken).ConfigureAwait(false)).Cluster;
+            return await fetcher.FetchAsync(api, cancellationToken).ConfigureAwait(false);
         }
         catch (KubeadmUserException e) when (e.Message.EndsWith("not found", StringComparison.Ordinal))
         {

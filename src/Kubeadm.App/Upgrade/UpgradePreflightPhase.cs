@@ -26,10 +26,9 @@ public static class UpgradePreflightPhase
         var output = context.Out;
         output.WriteLine("[upgrade/preflight] Running preflight checks");
         await RunChecksAsync(context, [RootCheck(context)], cancellationToken).ConfigureAwait(false);
-        await RunChecksAsync(context, await CoreDnsChecksAsync(context, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-
-        output.WriteLine("[upgrade] Running cluster health checks");
-        await RunChecksAsync(context, ClusterHealthChecks.For(context), cancellationToken).ConfigureAwait(false);
+        var coreDns = await CoreDnsChecksAsync(context.Api, context.Config.Cluster.Dns.Disabled, cancellationToken).ConfigureAwait(false);
+        await RunChecksAsync(context, coreDns, cancellationToken).ConfigureAwait(false);
+        await ClusterHealthChecks.RunAsync(ClusterHealthTarget.Of(context), context.IgnorePreflightErrors, output, context.Err, cancellationToken).ConfigureAwait(false);
 
         await EnforceVersionPolicyAsync(context, cancellationToken).ConfigureAwait(false);
         if (context.Options.IsInteractive)
@@ -144,16 +143,18 @@ public static class UpgradePreflightPhase
     /// <summary>
     /// kubeadm's RunCoreDNSMigrationCheck: the installed CoreDNS (the Deployment's image tag) must be one the Corefile
     /// migration knows (CoreDNSMigration), and its Corefile may use only plugins the new CoreDNS has (CoreDNSUnsupportedPlugins).
+    /// `upgrade apply` and `upgrade plan` both run them (kubeadm's runPreflightChecks / apply preflight phase).
     /// </summary>
-    private static async Task<IReadOnlyList<PreflightCheck>> CoreDnsChecksAsync(UpgradeContext context, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PreflightCheck>> CoreDnsChecksAsync(IClusterApi api, bool dnsDisabled, CancellationToken cancellationToken)
     {
-        if (context.Config.Cluster.Dns.Disabled)
+        ArgumentNullException.ThrowIfNull(api);
+        if (dnsDisabled)
         {
             return [];
         }
 
-        var deployment = await context.Api.GetAsync<V1Deployment>(AddonLabels.SystemNamespace, CoreDnsManifests.Name, cancellationToken).ConfigureAwait(false);
-        var configMap = await context.Api.GetAsync<V1ConfigMap>(AddonLabels.SystemNamespace, CoreDnsManifests.Name, cancellationToken).ConfigureAwait(false);
+        var deployment = await api.GetAsync<V1Deployment>(AddonLabels.SystemNamespace, CoreDnsManifests.Name, cancellationToken).ConfigureAwait(false);
+        var configMap = await api.GetAsync<V1ConfigMap>(AddonLabels.SystemNamespace, CoreDnsManifests.Name, cancellationToken).ConfigureAwait(false);
         var image = deployment?.Spec?.Template?.Spec?.Containers?.FirstOrDefault()?.Image;
         if (image is null || configMap?.Data?.TryGetValue(CoreDnsManifests.ConfigMapKey, out var corefile) is not true)
         {

@@ -61,6 +61,15 @@ internal sealed class UpgradeHarness : IAsyncDisposable
     /// <summary>Answers the user types at the confirmation prompt.</summary>
     public Queue<string> Answers { get; } = new();
 
+    /// <summary>Changes to the configuration `kubeadm init` made the node and cluster with (e.g. a controlPlaneEndpoint, gates).</summary>
+    public Action<KubeadmConfig>? Customize { get; init; }
+
+    /// <summary>The node's container runtime (the ImagePull check pulls into it).</summary>
+    public InMemoryContainerRuntime Runtime { get; } = new();
+
+    /// <summary>Files given with --config, by path.</summary>
+    public Dictionary<string, string> UserFiles { get; } = new(StringComparer.Ordinal);
+
     public static UpgradeOptions Options(Func<UpgradeOptions, UpgradeOptions>? change = null)
     {
         var options = new UpgradeOptions
@@ -149,7 +158,10 @@ internal sealed class UpgradeHarness : IAsyncDisposable
         KeyGenerator = new FastKeys(),
         ReadLine = () => Answers.Count > 0 ? Answers.Dequeue() : null,
         ClusterClientFor = (_, _) => Cluster,
-        ContainerRuntimeFor = (_, _) => new InMemoryContainerRuntime(),
+        ContainerRuntimeFor = (_, _) => Runtime,
+        ReadUserFile = path => UserFiles.TryGetValue(path, out var text)
+            ? Encoding.UTF8.GetBytes(text)
+            : throw new FileNotFoundException($"open {path}: no such file or directory"),
         EtcdClientFor = request => new EtcdCluster(
             Etcd, new EtcdClientSettings(request.Endpoints, EtcdTlsFiles.ForCertificatesDir(request.CertificatesDir)) { Timeout = TimeSpan.Zero },
             TimeProvider.System, request.Progress),
@@ -169,11 +181,12 @@ internal sealed class UpgradeHarness : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private static void Configure(KubeadmConfig config)
+    private void Configure(KubeadmConfig config)
     {
         config.Cluster.KubernetesVersion = FromVersion;
         config.Init.NodeRegistration.Name = NodeName;
         config.Init.LocalApiEndpoint.AdvertiseAddress = "10.0.0.1";
+        Customize?.Invoke(config);
     }
 
     private InitContext NodeContext(string version)
@@ -205,7 +218,7 @@ internal sealed class UpgradeHarness : IAsyncDisposable
         while (!cancellationToken.IsCancellationRequested)
         {
             await SyncMirrorPodsAsync(cancellationToken);
-            await CompleteHealthCheckJobAsync(cancellationToken);
+            await HealthCheckJobStandIn.CompleteAsync(Cluster, cancellationToken);
             await Task.Delay(10, cancellationToken);
         }
     }
@@ -252,16 +265,6 @@ internal sealed class UpgradeHarness : IAsyncDisposable
                 },
                 Status = new V1PodStatus { Phase = phase },
             });
-        }
-    }
-
-    private async Task CompleteHealthCheckJobAsync(CancellationToken cancellationToken)
-    {
-        var job = await Cluster.GetAsync<V1Job>("kube-system", ClusterHealthChecks.HealthCheckJobName, cancellationToken);
-        if (job is not null && job.Status?.Succeeded is not > 0)
-        {
-            job.Status = new V1JobStatus { Succeeded = 1 };
-            Cluster.Seed(job);
         }
     }
 }

@@ -29,14 +29,23 @@ public sealed partial class ClusterPhasesEndToEndTests
         await cluster.KubectlAsync(
             "patch", "node", ClusterPhasesFixture.NodeName, "--subresource=status", "--type=merge",
             "-p", "{\"status\":{\"nodeInfo\":{\"kubeletVersion\":\"v1.34.2\"}}}");
+        // Plan runs kubeadm's cluster health checks; this bed runs no Pods, so the CreateJob check's Job never completes:
+        // it is ignored by name, and timeouts.kubernetesAPICall bounds its wait.
+        var planConfig = Path.Combine(cluster.Rootfs, "upgrade-plan.yaml");
+        await File.WriteAllTextAsync(planConfig, "apiVersion: kubeadm.k8s.io/v1beta4\nkind: UpgradeConfiguration\ntimeouts:\n  kubernetesAPICall: 2s\n");
+        string[] planFlags = ["--config", planConfig, "--ignore-preflight-errors=IsPrivilegedUser,CreateJob"];
         try
         {
-            var upToDate = await cluster.RunAsync("upgrade", "plan", "--ignore-preflight-errors=IsPrivilegedUser");
+            var upToDate = await cluster.RunAsync(["upgrade", "plan", .. planFlags]);
             Assert.True(upToDate.ExitCode == 0, upToDate.Output + upToDate.Error);
             Assert.Contains("[upgrade/versions] Cluster version: v1.34.2\n", upToDate.Output);
             Assert.EndsWith("Awesome, you're up-to-date! Enjoy!\n", upToDate.Output);
+            Assert.Contains("[upgrade] Running cluster health checks\n", upToDate.Output);
+            Assert.Contains("\t[WARNING CreateJob]: Job \"upgrade-health-check\" in the namespace \"kube-system\" did not complete in 2s", upToDate.Error);
+            Assert.DoesNotContain("ControlPlaneNodesReady", upToDate.Error);
+            Assert.DoesNotContain("StaticPodManifest", upToDate.Error);
 
-            var plan = await cluster.RunAsync("upgrade", "plan", "v1.34.3", "--ignore-preflight-errors=IsPrivilegedUser");
+            var plan = await cluster.RunAsync(["upgrade", "plan", "v1.34.3", .. planFlags]);
             Assert.True(plan.ExitCode == 0, plan.Output + plan.Error);
             Assert.Contains("Upgrade to the latest version in the v1.34 series:\n", plan.Output);
             Assert.Matches($"\nkubelet +{ClusterPhasesFixture.NodeName} +v1.34.2 +v1.34.3\n", plan.Output);
@@ -50,7 +59,7 @@ public sealed partial class ClusterPhasesEndToEndTests
             Assert.Contains("'kubeadm upgrade apply v1.34.3' will refuse: Specified version to upgrade to \"v1.34.3\" is too high", plan.Error);
             Assert.Contains("'kubeadm upgrade apply v1.34.3' will need --force: Specified version to upgrade to \"v1.34.3\" is higher than the kubeadm version \"v1.34.2\"", plan.Error);
 
-            var json = await cluster.RunAsync("upgrade", "plan", "v1.34.3", "-o", "json", "--ignore-preflight-errors=IsPrivilegedUser");
+            var json = await cluster.RunAsync(["upgrade", "plan", "v1.34.3", "-o", "json", .. planFlags]);
             Assert.True(json.ExitCode == 0, json.Output + json.Error);
             using var document = JsonDocument.Parse(json.Output);
             Assert.Equal("UpgradePlan", document.RootElement.GetProperty("kind").GetString());

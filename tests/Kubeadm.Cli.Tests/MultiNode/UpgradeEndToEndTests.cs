@@ -98,6 +98,10 @@ public sealed class UpgradeEndToEndTests(ITestOutputHelper output)
 
         await AssertControlPlaneAtAsync(node1, To);
         await AssertControlPlaneAtAsync(node2, From); // not yet: upgrade node moves it
+
+        // The hidden kubeconfig phase (ControlPlaneKubeletLocalMode, on by default): init wrote node-1's kubelet.conf for
+        // the control-plane endpoint; the upgrade points it at node-1's own API server (the stand-in kubelet follows it).
+        Assert.Contains($"server: https://{node1.Address}:6443\n", await File.ReadAllTextAsync(node1.HostPath("/etc/kubernetes/kubelet.conf")));
         var certificatesAfter = NotAfter(node1, "apiserver.crt", "front-proxy-client.crt", "apiserver-kubelet-client.crt");
         foreach (var (file, before) in certificatesBefore)
         {

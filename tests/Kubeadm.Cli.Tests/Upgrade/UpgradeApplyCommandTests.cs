@@ -30,6 +30,20 @@ public sealed class UpgradeApplyCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("apply")]
+    [InlineData("node")]
+    public async Task The_kubeconfig_phase_is_hidden_and_has_no_sub_command_as_in_kubeadm(string command)
+    {
+        var help = await new CliHarness().RunAsync("upgrade", command, "phase", "--help");
+        var run = await new CliHarness().RunAsync("upgrade", command, "phase", "kubeconfig");
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.DoesNotContain("kubeconfig ", help.Output, StringComparison.Ordinal);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Apply_without_a_version_says_so_and_touches_nothing()
     {

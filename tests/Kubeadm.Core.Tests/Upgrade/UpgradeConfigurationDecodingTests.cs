@@ -122,6 +122,34 @@ public sealed class UpgradeConfigurationDecodingTests
         Assert.Equal(["Swap"], settings.IgnorePreflightErrors);
         Assert.Equal("/p", settings.Patches!.Directory);
         Assert.Equal(["preflight"], settings.SkipPhases!);
-        Assert.Equal(("Never", false), (settings.ImagePullPolicy, settings.ImagePullSerial));
+        Assert.Equal("Never", settings.ImagePullPolicy);
+        Assert.False(settings.ImagePullSerial);
+    }
+
+    [Fact]
+    public void The_image_pull_fields_of_apply_and_node_are_read_apart_and_left_unset_when_absent()
+    {
+        var config = KubeadmConfigDecoder.DecodeUpgrade(
+            "apiVersion: kubeadm.k8s.io/v1beta4\nkind: UpgradeConfiguration\n"
+            + "apply:\n  imagePullSerial: false\n  imagePullPolicy: Never\nnode:\n  imagePullSerial: true\n",
+            "u.yaml");
+        var empty = KubeadmConfigDecoder.DecodeUpgrade("apiVersion: kubeadm.k8s.io/v1beta4\nkind: UpgradeConfiguration\n", "u.yaml");
+
+        Assert.False(config.Apply.ImagePullSerial);
+        Assert.Equal("Never", config.Apply.ImagePullPolicy);
+        Assert.True(config.Node.ImagePullSerial);
+        Assert.Equal("", config.Node.ImagePullPolicy);
+        Assert.Null(empty.Apply.ImagePullSerial);
+        Assert.Null(empty.Node.ImagePullSerial);
+    }
+
+    [Fact]
+    public void An_image_pull_serial_that_is_not_a_boolean_is_an_error_naming_the_field()
+    {
+        var error = Assert.Throws<ValidationException>(() => KubeadmConfigDecoder.DecodeUpgrade(
+            "apiVersion: kubeadm.k8s.io/v1beta4\nkind: UpgradeConfiguration\nnode:\n  imagePullSerial: sometimes\n", "u.yaml"));
+
+        Assert.Contains("node.imagePullSerial", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sometimes", error.Message, StringComparison.Ordinal);
     }
 }

@@ -39,12 +39,16 @@ public static class UpgradePlanCommand
             var options = flags.Bind(parse, parse.GetValue(version) ?? []);
             var upgradeConfig = UpgradeConfigurationFile.Load(context.Environment.ReadUserFile, Get(parse, flags.Config));
             options = UpgradeOptionsMerge.ForPlan(options, upgradeConfig.Plan, ChangedFlags(parse));
-            options = options with { IgnorePreflightErrors = IgnorePreflightErrorsValidator.Normalize(options.IgnorePreflightErrors, []) };
+            options = options with
+            {
+                IgnorePreflightErrors = IgnorePreflightErrorsValidator.Normalize(options.IgnorePreflightErrors, []),
+                KubernetesApiCallTimeout = upgradeConfig.Timeouts.KubernetesApiCall,
+            };
             var fileSystem = context.FileSystem(parse);
             var api = context.Client(fileSystem, parse.GetValue(flags.Kubeconfig));
             var environment = context.Environment;
             var isRoot = environment.PreflightHostFor(fileSystem).IsPrivilegedUser;
-            var plan = await new UpgradePlanRun(environment.Out, environment.Err, environment.Clock)
+            var plan = await new UpgradePlanRun(environment.Out, environment.Err, environment.Clock, fileSystem)
                 .RunAsync(api, options, isRoot, cancellationToken).ConfigureAwait(false);
             var output = options.Output switch
             {
