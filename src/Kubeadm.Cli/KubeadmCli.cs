@@ -34,30 +34,60 @@ public static class KubeadmCli
         Undo what "init" did on this machine with "kubeadm reset".
         """;
 
-    public static RootCommand Create(InitEnvironment environment)
+    /// <summary>The whole command tree.</summary>
+    public static RootCommand Create(InitEnvironment environment) => Create(environment, only: null);
+
+    /// <summary>
+    /// The tree one command line needs: the root with only the top-level command the line names (`kubeadm init …`
+    /// builds init and nothing else), or the whole tree when it names none (root help, completion, an unknown word).
+    /// Building every command's options, phase trees and help for each run cost about 1 MiB and its start-up time.
+    /// </summary>
+    public static RootCommand CreateFor(InitEnvironment environment, IReadOnlyList<string> args) =>
+        Create(environment, TopLevelCommandWord.Find(args, TopLevel.Where(c => c.Alone).SelectMany(c => c.Names)));
+
+    private static readonly TopLevelCommand[] TopLevel =
+    [
+        new(["init"], true, (environment, global, help) => new InitCommand(environment, global, help).Create()),
+        new(["join"], true, (environment, global, help) => new JoinCommand(environment, global, help).Create()),
+        new(["certs", "certificates"], true, (environment, global, help) => new CertsCommand(environment, global, help).Create()),
+        new(["config"], true, (environment, global, _) => new ConfigCommand(environment, global).Create()),
+        new(["kubeconfig"], true, KubeconfigCommand.Create),
+        new(["token"], true, (environment, global, help) => new TokenCommand(environment, global, help).Create()),
+        new(["reset"], true, (environment, global, help) => new ResetCommand(environment, global, help).Create()),
+        new(["upgrade"], true, (environment, global, help) => new UpgradeCommand(environment, global, help).Create()),
+        new(["version"], true, (environment, global, _) => VersionCommand.Create(environment.Out, global)),
+        // Completion describes the whole tree, so it never stands alone.
+        new(["completion"], false, (environment, global, help) => CompletionCommand.Create(environment.Out, global, help)),
+    ];
+
+    private static RootCommand Create(InitEnvironment environment, string? only)
     {
         var global = new GlobalFlags();
         var root = new RootCommand(Description) { global.Rootfs, global.Verbosity };
         var helpOption = root.Options.OfType<HelpOption>().Single();
         var help = new LongHelpAction((HelpAction)helpOption.Action!);
         helpOption.Action = help;
-        root.Subcommands.Add(new InitCommand(environment, global, help).Create());
-        root.Subcommands.Add(new JoinCommand(environment, global, help).Create());
-        root.Subcommands.Add(new CertsCommand(environment, global, help).Create());
-        root.Subcommands.Add(new ConfigCommand(environment, global).Create());
-        root.Subcommands.Add(KubeconfigCommand.Create(environment, global, help));
-        root.Subcommands.Add(new TokenCommand(environment, global, help).Create());
-        root.Subcommands.Add(new ResetCommand(environment, global, help).Create());
-        root.Subcommands.Add(new UpgradeCommand(environment, global, help).Create());
-        root.Subcommands.Add(VersionCommand.Create(environment.Out, global));
-        root.Subcommands.Add(CompletionCommand.Create(environment.Out, global, help));
+        foreach (var command in TopLevel.Where(c => only is null || c.Names.Contains(only, StringComparer.Ordinal)))
+        {
+            root.Subcommands.Add(command.Build(environment, global, help));
+        }
+
         return root;
     }
+
+    private sealed record TopLevelCommand(string[] Names, bool Alone, Func<InitEnvironment, GlobalFlags, LongHelpAction, Command> Build);
 
     public static async Task<int> RunAsync(string[] args, InitEnvironment environment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var root = Create(environment);
+        return await RunOnTreeAsync(args, environment, CreateFor(environment, args), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a command line against the given tree (<see cref="Create(InitEnvironment)"/> or <see cref="CreateFor"/>).</summary>
+    public static async Task<int> RunOnTreeAsync(string[] args, InitEnvironment environment, RootCommand root, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(root);
         var normalized = PflagArguments.NormalizeBoolFlags(root, args, out var boolError);
         var parse = root.Parse(normalized);
         var invocation = new InvocationConfiguration { Output = environment.Out, Error = environment.Err };

@@ -41,6 +41,9 @@ public sealed class CliHarness
         return this;
     }
 
+    /// <summary>Run on the whole command tree instead of the tree built for the command line.</summary>
+    public bool WholeCommandTree { get; set; }
+
     public async Task<CliRun> RunAsync(params string[] args)
     {
         var output = new StringWriter();
@@ -63,7 +66,9 @@ public sealed class CliHarness
                 ? Encoding.UTF8.GetBytes(text)
                 : throw new FileNotFoundException($"open {path}: no such file or directory"),
         };
-        var exitCode = await KubeadmCli.RunAsync(args, environment);
+        var exitCode = WholeCommandTree
+            ? await KubeadmCli.RunOnTreeAsync(args, environment, KubeadmCli.Create(environment))
+            : await KubeadmCli.RunAsync(args, environment);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 }
