@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using Kubeadm.Core.Health;
 
 namespace Kubeadm.App.ClusterPhases;
@@ -8,6 +10,8 @@ namespace Kubeadm.App.ClusterPhases;
 /// GETs health endpoints the way kubeadm's waiter does: no proxy and, for the control-plane components' HTTPS
 /// endpoints, no server certificate verification — their serving certificates are self-signed or not issued for
 /// the probed address, and only the status code is read. This client is used for nothing else.
+/// While nothing listens yet (the kubelet starting, a component restarting) a probe learns it from a plain TCP connect
+/// that reports the refusal as a value: the HTTP client reports it by throwing, and a wait polls every 100 ms.
 /// </summary>
 public sealed class HttpHealthProber : IHealthProber, IDisposable
 {
@@ -31,6 +35,11 @@ public sealed class HttpHealthProber : IHealthProber, IDisposable
     public async Task<HealthProbeResult> ProbeAsync(Uri endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
+        if (await RefusedAsync(endpoint, cancellationToken).ConfigureAwait(false) is { } refused)
+        {
+            return HealthProbeResult.Failed($"Get \"{endpoint}\": {refused}");
+        }
+
         try
         {
             using var response = await _client.GetAsync(endpoint, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -48,6 +57,48 @@ public sealed class HttpHealthProber : IHealthProber, IDisposable
     }
 
     public void Dispose() => _client.Dispose();
+
+    /// <summary>
+    /// "dial tcp HOST:PORT: connect: connection refused" (Go's wording, which kubeadm prints) when the endpoint's
+    /// address refuses or cannot be reached; null when something accepted, or when the host is a name (the HTTP client
+    /// then resolves it, connects and reports what happens).
+    /// </summary>
+    private async Task<string?> RefusedAsync(Uri endpoint, CancellationToken cancellationToken)
+    {
+        if (!IPAddress.TryParse(endpoint.IdnHost, out var address))
+        {
+            return null;
+        }
+
+        using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        using var connect = new SocketAsyncEventArgs { RemoteEndPoint = new IPEndPoint(address, endpoint.Port) };
+        var done = new TaskCompletionSource<SocketError>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connect.Completed += (_, e) => done.TrySetResult(e.SocketError);
+        if (!socket.ConnectAsync(connect))
+        {
+            done.TrySetResult(connect.SocketError);
+        }
+
+        SocketError result;
+        try
+        {
+            result = await done.Task.WaitAsync(_requestTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+
+        var target = address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]:{endpoint.Port}" : $"{address}:{endpoint.Port}";
+        return result switch
+        {
+            SocketError.Success => null,
+            SocketError.ConnectionRefused => $"dial tcp {target}: connect: connection refused",
+            SocketError.NetworkUnreachable => $"dial tcp {target}: connect: network is unreachable",
+            SocketError.HostUnreachable => $"dial tcp {target}: connect: no route to host",
+            _ => null,
+        };
+    }
 
     private static bool AcceptAnyCertificate(object sender, System.Security.Cryptography.X509Certificates.X509Certificate? certificate,
         System.Security.Cryptography.X509Certificates.X509Chain? chain, SslPolicyErrors errors) => true;

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Kubeadm.App.ClusterPhases;
+
+namespace Kubeadm.App.Tests.ClusterPhases;
+
+/// <summary>The health prober against real sockets on loopback.</summary>
+public sealed class HttpHealthProberTests
+{
+    [Fact]
+    public async Task Should_ReportGosDialError_When_NothingListens()
+    {
+        var port = FreePort();
+        var endpoint = new Uri($"http://127.0.0.1:{port}/healthz");
+        using var prober = new HttpHealthProber(TimeSpan.FromSeconds(5));
+
+        var result = await prober.ProbeAsync(endpoint, CancellationToken.None);
+
+        Assert.False(result.IsHealthy);
+        Assert.Equal($"Get \"{endpoint}\": dial tcp 127.0.0.1:{port}: connect: connection refused", result.Error);
+    }
+
+    [Fact]
+    public async Task Should_ThrowNothing_When_NothingListensForEveryProbeOfAWait()
+    {
+        var port = FreePort();
+        var endpoint = new Uri($"http://127.0.0.1:{port}/healthz");
+        var thrown = 0;
+        void Count(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e)
+        {
+            if (e.Exception.ToString().Contains($":{port}", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref thrown);
+            }
+        }
+
+        using var prober = new HttpHealthProber(TimeSpan.FromSeconds(5));
+        AppDomain.CurrentDomain.FirstChanceException += Count;
+        try
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                Assert.False((await prober.ProbeAsync(endpoint, CancellationToken.None)).IsHealthy);
+            }
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.FirstChanceException -= Count;
+        }
+
+        Assert.Equal(0, thrown);
+    }
+
+    [Theory]
+    [InlineData(200, true)]
+    [InlineData(500, false)]
+    public async Task Should_ReadTheStatus_When_AServerAnswers(int status, bool healthy)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var server = AnswerAsync(listener, status);
+        using var prober = new HttpHealthProber(TimeSpan.FromSeconds(10));
+
+        var result = await prober.ProbeAsync(new Uri($"http://127.0.0.1:{port}/healthz"), CancellationToken.None);
+
+        Assert.Equal(healthy, result.IsHealthy);
+        await server;
+    }
+
+    private static async Task AnswerAsync(TcpListener listener, int status)
+    {
+        // The prober's reachability connect comes first and sends nothing; the HTTP request comes on the next one.
+        while (true)
+        {
+            using var client = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            var stream = client.GetStream();
+            var buffer = new byte[4096];
+            var read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+            if (read == 0)
+            {
+                continue;
+            }
+
+            var body = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} X\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+            await stream.WriteAsync(body);
+            return;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
