@@ -35,15 +35,18 @@ public static class KubeadmCli
         """;
 
     /// <summary>The whole command tree.</summary>
-    public static RootCommand Create(InitEnvironment environment) => Create(environment, only: null);
+    public static RootCommand Create(InitEnvironment environment) => Create(environment, new GlobalFlags(), only: null);
 
     /// <summary>
     /// The tree one command line needs: the root with only the top-level command the line names (`kubeadm init …`
     /// builds init and nothing else), or the whole tree when it names none (root help, completion, an unknown word).
     /// Building every command's options, phase trees and help for each run cost about 1 MiB and its start-up time.
     /// </summary>
-    public static RootCommand CreateFor(InitEnvironment environment, IReadOnlyList<string> args) =>
-        Create(environment, TopLevelCommandWord.Find(args, TopLevel.Where(c => c.Alone).SelectMany(c => c.Names)));
+    public static RootCommand CreateFor(InitEnvironment environment, IReadOnlyList<string> args)
+    {
+        var global = new GlobalFlags();
+        return Create(environment, global, TopLevelCommandWord.Find(args, TopLevel.Where(c => c.Alone).SelectMany(c => c.Names), global.Names));
+    }
 
     private static readonly TopLevelCommand[] TopLevel =
     [
@@ -60,9 +63,8 @@ public static class KubeadmCli
         new(["completion"], false, (environment, global, help) => CompletionCommand.Create(environment.Out, global, help)),
     ];
 
-    private static RootCommand Create(InitEnvironment environment, string? only)
+    private static RootCommand Create(InitEnvironment environment, GlobalFlags global, string? only)
     {
-        var global = new GlobalFlags();
         var root = new RootCommand(Description) { global.Rootfs, global.Verbosity };
         var helpOption = root.Options.OfType<HelpOption>().Single();
         var help = new LongHelpAction((HelpAction)helpOption.Action!);

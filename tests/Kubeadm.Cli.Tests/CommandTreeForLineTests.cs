@@ -67,6 +67,6 @@ public sealed class CommandTreeForLineTests
     {
         var args = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-        Assert.Equal(expected, TopLevelCommandWord.Find(args, ["init", "certs", "certificates", "token"]));
+        Assert.Equal(expected, TopLevelCommandWord.Find(args, ["init", "certs", "certificates", "token"], new Commands.GlobalFlags().Names));
     }
 }

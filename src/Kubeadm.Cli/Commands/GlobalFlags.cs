@@ -13,4 +13,7 @@ public sealed class GlobalFlags
     };
 
     public Option<int> Verbosity { get; } = PflagOptions.Level("--v", "-v", "How much to log: 0 (default) prints the usual lines, 1 adds phase timings and more detail, 5 adds stack traces to errors.");
+
+    /// <summary>Every name of these flags: each takes a value, which may be the next word.</summary>
+    public IReadOnlyCollection<string> Names => [Rootfs.Name, .. Rootfs.Aliases, Verbosity.Name, .. Verbosity.Aliases];
 }

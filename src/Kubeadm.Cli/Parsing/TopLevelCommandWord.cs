@@ -3,16 +3,15 @@ namespace Kubeadm.Cli.Parsing;
 /// <summary>The top-level command word of a command line, found the way the parser will find it.</summary>
 public static class TopLevelCommandWord
 {
-    // The root's own flags that take their value as the next word (pflag also takes --rootfs=X, -v=5 and -v5).
-    private static readonly string[] RootFlagsWithValue = ["--rootfs", "--v", "-v"];
-
     /// <summary>
-    /// The first word that is neither a flag nor a root flag's value, when it is one of <paramref name="commands"/>;
-    /// null otherwise (no command word, an unknown one, or anything after "--").
+    /// The first word that is neither a flag nor the value of one of <paramref name="rootFlagsWithValue"/> (the root's
+    /// flags that may take their value as the next word; pflag also takes --rootfs=X, -v=5 and -v5), when it is one of
+    /// <paramref name="commands"/>; null otherwise (no command word, an unknown one, or anything after "--").
     /// </summary>
-    public static string? Find(IReadOnlyList<string> args, IEnumerable<string> commands)
+    public static string? Find(IReadOnlyList<string> args, IEnumerable<string> commands, IReadOnlyCollection<string> rootFlagsWithValue)
     {
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(rootFlagsWithValue);
         for (var i = 0; i < args.Count; i++)
         {
             var word = args[i];
@@ -23,7 +22,7 @@ public static class TopLevelCommandWord
 
             if (word.StartsWith('-'))
             {
-                if (RootFlagsWithValue.Contains(word, StringComparer.Ordinal))
+                if (rootFlagsWithValue.Contains(word, StringComparer.Ordinal))
                 {
                     i++;
                 }
