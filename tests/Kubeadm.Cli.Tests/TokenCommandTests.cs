@@ -103,6 +103,15 @@ public sealed class TokenCommandTests
     }
 
     [Fact]
+    public async Task Should_ReadTheKubeconfigFromTheWorkingDirectory_When_ItsPathIsRelative()
+    {
+        var run = await RunAsync("token", "list", "--kubeconfig", "clusters/admin.conf");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal([Path.Combine(Environment.CurrentDirectory, "clusters", "admin.conf")], _kubeconfigsUsed);
+    }
+
+    [Fact]
     public async Task Should_PrintTheJoinCommandOnOneLine_When_PrintJoinCommandIsGiven()
     {
         var ca = WriteAdminConf();

@@ -4,6 +4,7 @@ using Kubeadm.Core.Configuration;
 using Kubeadm.Core.Configuration.Defaulting;
 using Kubeadm.Core.Errors;
 using Kubeadm.Core.Constants;
+using Kubeadm.Core.Host;
 
 namespace Kubeadm.App.CertsCommands;
 
@@ -53,7 +54,7 @@ public sealed class CertsCommandContextFactory
         var fileSystem = _environment.FileSystemFor(options.Rootfs);
         var kubeconfigPath = options.KubeconfigPath ?? KubeadmConstants.AdminKubeConfigFile;
         var fetcher = new ClusterConfigurationFetcher(_environment.ClusterClientFor, _environment.Clock, ClusterReadBudget);
-        var client = fetcher.TryCreateClient(fileSystem, kubeconfigPath.StartsWith('/') ? kubeconfigPath : Path.GetFullPath(kubeconfigPath));
+        var client = fetcher.TryCreateClient(fileSystem, CommandLinePath.Absolute(kubeconfigPath));
         if (client is null)
         {
             return null;
@@ -102,7 +103,7 @@ public sealed class CertsCommandContextFactory
         }
 
         var kubeconfigDir = string.IsNullOrEmpty(options.KubeconfigDir) ? KubeadmConstants.KubernetesDir : options.KubeconfigDir;
-        return Create(config, options, kubeconfigDir.StartsWith('/') ? kubeconfigDir : Path.GetFullPath(kubeconfigDir));
+        return Create(config, options, CommandLinePath.Absolute(kubeconfigDir));
     }
 
     private KubeadmConfig Load(CertsCommandOptions options, string? certDir)

@@ -97,7 +97,7 @@ public sealed class InitContextFactory
     private AdminClusterAccess RealClusterAccess(InitOptions options, LoadedInitConfiguration loaded, IFileSystem fileSystem, InitJournal journal)
     {
         var timeout = loaded.Config.Init.Timeouts.KubernetesApiCall ?? KubeadmConstants.KubernetesApiCallTimeout;
-        var adminPath = options.KubeconfigPath ?? KubeadmConstants.AdminKubeConfigFile;
+        var adminPath = options.KubeconfigPath is { Length: > 0 } given ? CommandLinePath.Absolute(given) : KubeadmConstants.AdminKubeConfigFile;
         var superAdminPath = Path.Combine(Path.GetDirectoryName(adminPath) ?? KubeadmConstants.KubernetesDir, "super-admin.conf");
         return new AdminClusterAccess(
             () => journal.Track(ClusterClientFactory.FromKubeconfig(fileSystem, adminPath, timeout, _environment.Clock)),

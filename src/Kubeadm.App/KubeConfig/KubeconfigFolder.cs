@@ -1,5 +1,6 @@
 using Kubeadm.App.Init;
 using Kubeadm.Core.Constants;
+using Kubeadm.Core.Host;
 
 namespace Kubeadm.App.KubeConfig;
 
@@ -21,8 +22,7 @@ public static class KubeconfigFolder
             return KubeadmConstants.KubernetesDir;
         }
 
-        // A relative --kubeconfig-dir is relative to the working directory, as for kubeadm.
-        return directory.StartsWith('/') ? directory : Path.GetFullPath(directory);
+        return CommandLinePath.Absolute(directory);
     }
 
     /// <summary>The folder as the header names it: in --dry-run, the dry-run directory (kubeadm prints its temp dir).</summary>

@@ -14,7 +14,7 @@ public static class AdminKubeconfig
     public static string PathOf(InitContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Options.KubeconfigPath is { Length: > 0 } path ? path : KubeadmConstants.AdminKubeConfigFile;
+        return context.Options.KubeconfigPath is { Length: > 0 } path ? CommandLinePath.Absolute(path) : KubeadmConstants.AdminKubeConfigFile;
     }
 
     /// <summary>The path kubeadm shows the user: in --dry-run, the copy in the dry-run directory.</summary>

@@ -1,6 +1,7 @@
 using Kubeadm.App.Init;
 using Kubeadm.Core.Constants;
 using Kubeadm.Workflow;
+using Kubeadm.Core.Host;
 
 namespace Kubeadm.App.Plan;
 
@@ -31,7 +32,7 @@ public static class InitPlanner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(select);
         var host = environment.FileSystemFor(options.Rootfs);
-        var admin = options.KubeconfigPath is { Length: > 0 } given ? given : KubeadmConstants.AdminKubeConfigFile;
+        var admin = options.KubeconfigPath is { Length: > 0 } given ? CommandLinePath.Absolute(given) : KubeadmConstants.AdminKubeConfigFile;
         var superAdmin = Path.Combine(Path.GetDirectoryName(admin) ?? KubeadmConstants.KubernetesDir, "super-admin.conf");
         var source = await PlanClusterSource.ProbeAsync(
             host, [superAdmin, admin], KubeadmConstants.KubernetesApiCallTimeout, environment.Clock, cancellationToken).ConfigureAwait(false);

@@ -97,5 +97,5 @@ public sealed class ResetContextFactory
         return KubeadmConfigDecoder.DecodeReset(text, path);
     }
 
-    private static string Absolute(string path) => path.StartsWith('/') ? path : Path.GetFullPath(path);
+    private static string Absolute(string path) => CommandLinePath.Absolute(path);
 }

@@ -50,7 +50,7 @@ public sealed class UpgradeContextFactory
         var hostFileSystem = _environment.FileSystemFor(options.Rootfs);
         var isControlPlane = hostFileSystem.FileExists($"{KubeadmConstants.ManifestsDir}/kube-apiserver.yaml");
         var kubeconfigPath = options.KubeconfigPath is { Length: > 0 } given
-            ? (given.StartsWith('/') ? given : Path.GetFullPath(given))
+            ? CommandLinePath.Absolute(given)
             : isApply || isControlPlane ? KubeadmConstants.AdminKubeConfigFile : KubeadmConstants.KubeletKubeConfigFile;
         if (!hostFileSystem.FileExists(kubeconfigPath))
         {

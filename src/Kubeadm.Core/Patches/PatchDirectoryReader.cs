@@ -15,7 +15,7 @@ public static class PatchDirectoryReader
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(output);
         output.Write($"[patches] Reading patches from path \"{directory}\"\n");
-        var hostPath = directory.StartsWith('/') ? directory : Path.GetFullPath(directory);
+        var hostPath = CommandLinePath.Absolute(directory);
         if (!fileSystem.DirectoryExists(hostPath))
         {
             var reason = fileSystem.FileExists(hostPath) ? "not a directory" : "no such file or directory";

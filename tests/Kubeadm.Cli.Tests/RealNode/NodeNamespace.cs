@@ -13,9 +13,11 @@ namespace Kubeadm.Cli.Tests.RealNode;
 /// creates there (kubelet hostPath DirectoryOrCreate, /etc/kubernetes, …) stays in the scratch dir;</item>
 /// <item>/etc/kubernetes, /var/lib/kubelet, /var/lib/etcd, /var/log/pods and /var/log/containers are empty tmpfs;</item>
 /// <item>the network has loopback plus a veth pair with <see cref="Address"/> (TEST-NET-1, never routed), the
-/// default route on it, ip_forward on (all per-namespace); with a <see cref="NetworkSwitch"/> the pair's peer end is
-/// moved into the switch's namespace and attached to its bridge, so several nodes reach each other; without one,
-/// <see cref="LinkAsync"/> connects two nodes with a veth pair of their own;</item>
+/// default route on it, ip_forward on (all per-namespace); link-local addresses (cloud metadata) unreachable and
+/// a resolver on the node's own loopback, so lookups and metadata probes fail at once instead of timing out; with a
+/// <see cref="NetworkSwitch"/> the pair's peer end is moved into the switch's namespace and attached to its bridge,
+/// so several nodes reach each other; without one, <see cref="LinkAsync"/> connects two nodes with a veth pair of
+/// their own;</item>
 /// <item>its own UTS namespace: the hostname is the node's name when one is given (kubeadm's default node name);</item>
 /// <item>the kernel settings the kubelet would otherwise change machine-wide (vm.overcommit_memory, kernel.panic,
 /// kernel.panic_on_oops) are shadowed inside the namespace by files holding the values it wants;</item>
@@ -231,6 +233,9 @@ internal sealed class NodeNamespace : IAsyncDisposable
             $"ip addr add {network.Address}/24 dev node0",
             "ip link set node0 up",
             "ip route add default dev node0",
+            // Cloud metadata (169.254.169.254) answers at once, as on a host that is not in that cloud: the kubelet's
+            // cloud and credential probes otherwise wait seconds on packets the default route drops.
+            "ip route add unreachable 169.254.0.0/16",
             "echo 1 > /proc/sys/net/ipv4/ip_forward",
         };
         if (network.Hostname is { } hostname)
@@ -256,6 +261,11 @@ internal sealed class NodeNamespace : IAsyncDisposable
             var hosts = string.Join("\\n", network.Hosts.Select(h => $"{h.Value} {h.Key}"));
             lines.Add($"printf '127.0.0.1 localhost\\n{hosts}\\n' > /etc/hosts");
         }
+
+        // Name lookups fail at once (nothing answers on the node's loopback), as on a host whose resolver works; the
+        // machine's nameserver is not reachable from the node, and its 5 s timeouts would be the kubelet's start-up.
+        var resolver = Path.Combine(scratch, "resolv.conf");
+        lines.Add($"printf 'nameserver 127.0.0.1\\n' > '{resolver}' && mount --bind '{resolver}' /etc/resolv.conf");
 
         foreach (var (path, value) in KubeletKernelSettings)
         {

@@ -14,7 +14,8 @@ namespace Kubeadm.Cli.Tests.RealNode;
 /// It measures, it asserts only that each init succeeded. Trait Category=Bench: not part of CI (scripts/test.sh
 /// leaves it out); run it through the script.
 /// Settings: $KUBEADM_BENCH_GO (Go kubeadm; default the v1.20.2 one next to the test binaries), $KUBEADM_BENCH_RUNS
-/// (inits per binary, alternating; default 1), $KUBEADM_BINARY (ours; default artifacts/publish/kubeadm).
+/// (inits per binary, alternating; default 1), $KUBEADM_BINARY (ours; default artifacts/publish/kubeadm),
+/// $KUBEADM_BENCH_LOGS (a directory: each init's output and the node's kubelet log are kept there).
 /// </summary>
 [Trait("Category", "Bench")]
 public sealed partial class RealNodeBenchTests(ITestOutputHelper output)
@@ -58,6 +59,14 @@ public sealed partial class RealNodeBenchTests(ITestOutputHelper output)
         var (exitCode, text) = await node.InNodeAsync(
             ["/usr/bin/time", "-f", "%e %U %S %M", "-o", TimeFile, kubeadm, "init", "--config", config, "--skip-phases=preflight", "--upload-certs"],
             TimeSpan.FromMinutes(8));
+        if (Environment.GetEnvironmentVariable("KUBEADM_BENCH_LOGS") is { Length: > 0 } logs)
+        {
+            var stem = Path.Combine(logs, $"{who}-{DateTime.UtcNow:HHmmss}");
+            Directory.CreateDirectory(logs);
+            await File.WriteAllTextAsync(stem + "-init.log", text);
+            File.Copy(node.KubeletLog, stem + "-kubelet.log", overwrite: true);
+        }
+
         Assert.True(exitCode == 0, $"{who} kubeadm init exited {exitCode}:\n{text}\n{node.Diagnostics()}");
         var time = (await File.ReadAllTextAsync(node.Namespace.HostPath(TimeFile))).Trim().Split('\n')[^1];
         return $"{time}\t{HealthyAfter(text, KubeletHealthy())}\t{HealthyAfter(text, ControlPlaneHealthy())}";

@@ -26,7 +26,7 @@ public sealed partial class RealNodeJoinTests
         var shim = await TestImageShimBinary.BuildAsync(TimeSpan.FromMinutes(8));
 
         await using var controlPlane = await RealTestNode.StartAsync(TimeSpan.FromMinutes(20));
-        await using var worker = await RealTestNode.StartAsync(TimeSpan.FromMinutes(20), WorkerAddress, WorkerName, ["/run/containerd"]);
+        await using var worker = await RealTestNode.StartAsync(TimeSpan.FromMinutes(20), WorkerAddress, WorkerName);
         await NodeNamespace.LinkAsync(controlPlane.Namespace, worker.Namespace);
 
         // --- init --security-profile=cis: the control plane's serving CSR approved by init itself. ---
@@ -70,7 +70,6 @@ public sealed partial class RealNodeJoinTests
 
         // --- A worker joins the hardened cluster; its serving certificate waits for an administrator. ---
         await worker.StartContainerdAsync(pause, [pause], shim);
-        await InWorkerCheckedAsync(worker, $"ln -s '{worker.Containerd!.Socket}' /run/containerd/containerd.sock");
         await File.WriteAllTextAsync(worker.Namespace.HostPath("/etc/default/kubelet"), KubeletExtraArgs(worker.Namespace.CgroupRoot));
         await worker.StartKubeletAsync();
         var command = printed.Value.Replace("\\", " ", StringComparison.Ordinal).Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);

@@ -37,7 +37,7 @@ public sealed partial class RealNodeJoinTests(ITestOutputHelper output)
 
         await using var controlPlane = await RealTestNode.StartAsync(TimeSpan.FromMinutes(20));
         // The worker's CRI socket is at containerd's default path, so kubeadm finds it without --cri-socket.
-        await using var worker = await RealTestNode.StartAsync(TimeSpan.FromMinutes(20), WorkerAddress, WorkerName, ["/run/containerd"]);
+        await using var worker = await RealTestNode.StartAsync(TimeSpan.FromMinutes(20), WorkerAddress, WorkerName);
         await NodeNamespace.LinkAsync(controlPlane.Namespace, worker.Namespace);
 
         // --- The control plane: the published `kubeadm init` on a real kubelet node. ---
@@ -52,7 +52,6 @@ public sealed partial class RealNodeJoinTests(ITestOutputHelper output)
 
         // --- The worker: containerd (pause only), the kubelet unit crash-looping, 1.20's flags in /etc/default/kubelet. ---
         await worker.StartContainerdAsync(pause, [pause], shim);
-        await InWorkerCheckedAsync(worker, $"ln -s '{worker.Containerd!.Socket}' /run/containerd/containerd.sock");
         await File.WriteAllTextAsync(worker.Namespace.HostPath("/etc/default/kubelet"), KubeletExtraArgs(worker.Namespace.CgroupRoot));
         await worker.StartKubeletAsync();
 
@@ -219,12 +218,6 @@ public sealed partial class RealNodeJoinTests(ITestOutputHelper output)
         // 1.20 defaults to dockershim and ignores config.yaml's containerRuntimeEndpoint; the node IP and cgroup root
         // are this node's own (the cluster's kubelet-config carries the control-plane node's cgroupRoot).
         $"KUBELET_EXTRA_ARGS=--container-runtime=remote --container-runtime-endpoint={CriSocket} --node-ip={WorkerAddress} --cgroup-root={cgroupRoot}\n";
-
-    private static async Task InWorkerCheckedAsync(RealTestNode worker, string script)
-    {
-        var (exitCode, text) = await worker.InNodeAsync(["/bin/sh", "-c", script], TimeSpan.FromSeconds(20));
-        Assert.True(exitCode == 0, $"{script}: {text}");
-    }
 
     private static async Task<JsonNode> WaitForNodeAsync(RealTestNode controlPlane, TimeSpan timeout)
     {

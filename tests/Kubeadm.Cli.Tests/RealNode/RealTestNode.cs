@@ -27,18 +27,28 @@ internal sealed class RealTestNode : IAsyncDisposable
 
     public string KubeletLog => Path.Combine(Logs, "kubelet.log");
 
+    private const string StandardContainerdDirectory = "/run/containerd";
+
     public ContainerdProcess? Containerd { get; private set; }
 
     public SystemdKubelet? Kubelet { get; private set; }
 
     /// <inheritdoc cref="NodeNamespace.StartAsync(TimeSpan, string, string?, IReadOnlyList{string}?)"/>
+    /// <remarks>/run/containerd is always private to the node: <see cref="StartContainerdAsync"/> links its socket there.</remarks>
     public static async Task<RealTestNode> StartAsync(TimeSpan lifetime, string address = NodeNamespace.DefaultAddress, string? hostname = null, IReadOnlyList<string>? privateDirectories = null) =>
-        new(await NodeNamespace.StartAsync(lifetime, address, hostname, privateDirectories));
+        new(await NodeNamespace.StartAsync(lifetime, address, hostname, [.. (privateDirectories ?? []).Union([StandardContainerdDirectory], StringComparer.Ordinal)]));
 
-    /// <summary>containerd inside the node with <paramref name="pause"/> as its sandbox image and the images imported (built by <see cref="RealNodeImages"/>).</summary>
+    /// <summary>
+    /// containerd inside the node with <paramref name="pause"/> as its sandbox image and the images imported (built by
+    /// <see cref="RealNodeImages"/>), its socket also at the standard /run/containerd/containerd.sock as on a real host
+    /// (kubeadm's CRI detection looks there, and so does the kubelet's cAdvisor, which otherwise spends 2 s of its start
+    /// dialling an absent socket).
+    /// </summary>
     public async Task<ContainerdProcess> StartContainerdAsync(string pause, IReadOnlyCollection<string> images, string shim)
     {
         Containerd = await ContainerdProcess.StartAsync(sandboxImage: pause, launcher: Namespace.Launcher);
+        var (linked, linkOutput) = await InNodeAsync(["/bin/ln", "-sf", Containerd.Socket, StandardContainerdDirectory + "/containerd.sock"], TimeSpan.FromSeconds(20));
+        Assert.True(linked == 0, $"linking {Containerd.Socket} at {StandardContainerdDirectory}/containerd.sock: {linkOutput}");
         var archives = Path.Combine(Namespace.Scratch, "images");
         Directory.CreateDirectory(archives);
         foreach (var image in images)

@@ -43,7 +43,7 @@ public sealed class TokenCommandContext
         ArgumentNullException.ThrowIfNull(fileSystem);
         if (parse.GetValue(Kubeconfig) is { Length: > 0 } given)
         {
-            return given;
+            return CommandLinePath.Absolute(given);
         }
 
         var candidates = new List<string>();
