@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Security;
@@ -11,12 +12,14 @@ namespace Kubeadm.App.ClusterPhases;
 /// endpoints, no server certificate verification — their serving certificates are self-signed or not issued for
 /// the probed address, and only the status code is read. This client is used for nothing else.
 /// While nothing listens yet (the kubelet starting, a component restarting) a probe learns it from a plain TCP connect
-/// that reports the refusal as a value: the HTTP client reports it by throwing, and a wait polls every 100 ms.
+/// that reports the refusal as a value: the HTTP client reports it by throwing, and a wait polls every 100 ms. Once an
+/// endpoint has answered over HTTP, its probes skip that connect until a request to it fails again.
 /// </summary>
 public sealed class HttpHealthProber : IHealthProber, IDisposable
 {
     private readonly HttpClient _client;
     private readonly TimeSpan _requestTimeout;
+    private readonly ConcurrentDictionary<string, bool> _answering = new(StringComparer.Ordinal);
 
     public HttpHealthProber(TimeSpan? requestTimeout = null)
     {
@@ -35,18 +38,21 @@ public sealed class HttpHealthProber : IHealthProber, IDisposable
     public async Task<HealthProbeResult> ProbeAsync(Uri endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        if (await RefusedAsync(endpoint, cancellationToken).ConfigureAwait(false) is { } refused)
+        var server = endpoint.GetLeftPart(UriPartial.Authority);
+        if (!_answering.ContainsKey(server) && await UnreachableAsync(endpoint, cancellationToken).ConfigureAwait(false) is { } unreachable)
         {
-            return HealthProbeResult.Failed($"Get \"{endpoint}\": {refused}");
+            return HealthProbeResult.Failed($"Get \"{endpoint}\": {unreachable}");
         }
 
         try
         {
             using var response = await _client.GetAsync(endpoint, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            _answering[server] = true;
             return HealthProbeResult.Status((int)response.StatusCode);
         }
         catch (HttpRequestException e)
         {
+            _answering.TryRemove(server, out _);
             return HealthProbeResult.Failed($"Get \"{endpoint}\": {e.Message}");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -60,10 +66,11 @@ public sealed class HttpHealthProber : IHealthProber, IDisposable
 
     /// <summary>
     /// "dial tcp HOST:PORT: connect: connection refused" (Go's wording, which kubeadm prints) when the endpoint's
-    /// address refuses or cannot be reached; null when something accepted, or when the host is a name (the HTTP client
-    /// then resolves it, connects and reports what happens).
+    /// address refuses or cannot be reached, "dial tcp HOST:PORT: i/o timeout" when the connect is not answered within
+    /// the request timeout (the GET would only wait that long again); null when something accepted, or when the host is
+    /// a name (the HTTP client then resolves it, connects and reports what happens).
     /// </summary>
-    private async Task<string?> RefusedAsync(Uri endpoint, CancellationToken cancellationToken)
+    private async Task<string?> UnreachableAsync(Uri endpoint, CancellationToken cancellationToken)
     {
         if (!IPAddress.TryParse(endpoint.IdnHost, out var address))
         {
@@ -79,6 +86,7 @@ public sealed class HttpHealthProber : IHealthProber, IDisposable
             done.TrySetResult(connect.SocketError);
         }
 
+        var target = address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]:{endpoint.Port}" : $"{address}:{endpoint.Port}";
         SocketError result;
         try
         {
@@ -86,10 +94,9 @@ public sealed class HttpHealthProber : IHealthProber, IDisposable
         }
         catch (TimeoutException)
         {
-            return null;
+            return $"dial tcp {target}: i/o timeout";
         }
 
-        var target = address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]:{endpoint.Port}" : $"{address}:{endpoint.Port}";
         return result switch
         {
             SocketError.Success => null,

@@ -69,6 +69,64 @@ public sealed class HttpHealthProberTests
         await server;
     }
 
+    [Fact]
+    public async Task Should_ConnectOnlyForTheRequest_When_TheEndpointHasAnsweredBefore()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var connections = 0;
+        var server = Task.Run(async () =>
+        {
+            for (var answered = 0; answered < 3;)
+            {
+                using var client = await listener.AcceptTcpClientAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                Interlocked.Increment(ref connections);
+                var stream = client.GetStream();
+                if (await stream.ReadAsync(new byte[4096]).AsTask().WaitAsync(TimeSpan.FromSeconds(10)) > 0)
+                {
+                    await stream.WriteAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"u8.ToArray());
+                    answered++;
+                }
+            }
+        });
+        using var prober = new HttpHealthProber(TimeSpan.FromSeconds(10));
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True((await prober.ProbeAsync(new Uri($"http://127.0.0.1:{port}/healthz"), CancellationToken.None)).IsHealthy);
+        }
+
+        await server;
+        Assert.Equal(4, connections); // one reachability connect before the first answer, then only the three requests
+    }
+
+    [Fact]
+    public async Task Should_ReportATimeoutOnce_When_TheConnectIsNeverAnswered()
+    {
+        // A listener whose accept queue is full: Linux drops further SYNs, so a connect hangs as to a dead host.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        var fillers = Enumerable.Range(0, 4).Select(_ => new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)).ToList();
+        try
+        {
+            _ = fillers.Select(f => f.ConnectAsync(IPAddress.Loopback, port)).ToList();
+            await Task.Delay(200);
+            var endpoint = new Uri($"http://127.0.0.1:{port}/healthz");
+            using var prober = new HttpHealthProber(TimeSpan.FromMilliseconds(500));
+
+            var result = await prober.ProbeAsync(endpoint, CancellationToken.None);
+
+            Assert.Equal($"Get \"{endpoint}\": dial tcp 127.0.0.1:{port}: i/o timeout", result.Error);
+        }
+        finally
+        {
+            fillers.ForEach(f => f.Dispose());
+        }
+    }
+
     private static async Task AnswerAsync(TcpListener listener, int status)
     {
         // The prober's reachability connect comes first and sends nothing; the HTTP request comes on the next one.

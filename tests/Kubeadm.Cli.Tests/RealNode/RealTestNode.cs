@@ -41,8 +41,7 @@ internal sealed class RealTestNode : IAsyncDisposable
     /// <summary>
     /// containerd inside the node with <paramref name="pause"/> as its sandbox image and the images imported (built by
     /// <see cref="RealNodeImages"/>), its socket also at the standard /run/containerd/containerd.sock as on a real host
-    /// (kubeadm's CRI detection looks there, and so does the kubelet's cAdvisor, which otherwise spends 2 s of its start
-    /// dialling an absent socket).
+    /// (kubeadm's CRI detection looks there, and so does the kubelet's cAdvisor).
     /// </summary>
     public async Task<ContainerdProcess> StartContainerdAsync(string pause, IReadOnlyCollection<string> images, string shim)
     {
