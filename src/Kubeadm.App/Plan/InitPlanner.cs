@@ -1,7 +1,7 @@
 using Kubeadm.App.Init;
 using Kubeadm.Core.Constants;
-using Kubeadm.Workflow;
 using Kubeadm.Core.Host;
+using Kubeadm.Workflow;
 
 namespace Kubeadm.App.Plan;
 

@@ -35,7 +35,7 @@ public sealed class ResetContextFactory
         var ignored = IgnorePreflightErrorsValidator.Normalize(options.IgnorePreflightErrors, config.IgnorePreflightErrors);
         var hostFileSystem = _environment.FileSystemFor(options.Rootfs);
 
-        var kubeconfigPath = options.KubeconfigPath is { Length: > 0 } given ? Absolute(given) : KubeadmConstants.AdminKubeConfigFile;
+        var kubeconfigPath = options.KubeconfigPath is { Length: > 0 } given ? CommandLinePath.Absolute(given) : KubeadmConstants.AdminKubeConfigFile;
         var reader = new ClusterConfigurationReader(_environment.ClusterClientFor, _environment.Clock, _environment.Out, _environment.Err, options.Verbosity);
         var cluster = await reader.ReadAsync(hostFileSystem, kubeconfigPath, cancellationToken).ConfigureAwait(false);
 
@@ -49,7 +49,7 @@ public sealed class ResetContextFactory
 
         var dryRun = options.DryRun ?? config.DryRun ?? false;
         var connectEtcd = _environment.EtcdClientFor ?? EtcdClientRequest.Connect;
-        var absoluteCertificatesDir = Absolute(certificatesDir);
+        var absoluteCertificatesDir = CommandLinePath.Absolute(certificatesDir);
         return new ResetContext
         {
             // Belt and braces: in --dry-run the phases only print, and even a stray delete would stay in memory.
@@ -96,6 +96,4 @@ public sealed class ResetContextFactory
 
         return KubeadmConfigDecoder.DecodeReset(text, path);
     }
-
-    private static string Absolute(string path) => CommandLinePath.Absolute(path);
 }
