@@ -26,9 +26,16 @@ public sealed partial class ClusterPhasesEndToEndTests
             Assert.True(created.ExitCode == 0, created.Output + created.Error);
         }
 
+        // The process kubelet posts no Node status, so 40 s after the Node registered the controller-manager's node
+        // lifecycle controller marks it Ready=Unknown ("Kubelet never posted node status"), which the
+        // ControlPlaneNodesReady check rightly reports; post the Ready condition a running kubelet posts, with a fresh
+        // heartbeat, so the outcome does not depend on how long the earlier tests took.
+        var now = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
         await cluster.KubectlAsync(
-            "patch", "node", ClusterPhasesFixture.NodeName, "--subresource=status", "--type=merge",
-            "-p", "{\"status\":{\"nodeInfo\":{\"kubeletVersion\":\"v1.34.2\"}}}");
+            "patch", "node", ClusterPhasesFixture.NodeName, "--subresource=status", "--type=strategic",
+            "-p", "{\"status\":{\"nodeInfo\":{\"kubeletVersion\":\"v1.34.2\"},\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\","
+                + $"\"reason\":\"KubeletReady\",\"message\":\"kubelet is posting ready status\",\"lastHeartbeatTime\":\"{now}\",\"lastTransitionTime\":\"{now}\""
+                + "}]}}");
         // Plan runs kubeadm's cluster health checks; this bed runs no Pods, so the CreateJob check's Job never completes:
         // it is ignored by name, and timeouts.kubernetesAPICall bounds its wait.
         var planConfig = Path.Combine(cluster.Rootfs, "upgrade-plan.yaml");
