@@ -163,7 +163,7 @@ public sealed class KubernetesClusterApi : IClusterApi, IDisposable
         }
         catch (JsonException e)
         {
-            throw new ClusterApiException($"unable to {verb} {what}: the API server's answer could not be read: {e.Message}", 0, e);
+            throw new ClusterApiException($"unable to {verb} {what}: the API server's answer could not be read: {e.Message}", ClusterApiException.UnreadableAnswer, e);
         }
     }
 

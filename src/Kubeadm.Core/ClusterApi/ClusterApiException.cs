@@ -25,6 +25,12 @@ public sealed class ClusterApiException : KubeadmUserException
     {
     }
 
-    /// <summary>The HTTP status (0 when the server could not be reached).</summary>
+    /// <summary>
+    /// <see cref="StatusCode"/> of an answer that arrived but could not be decoded (not an API server, or not the
+    /// object asked for): asking again gets the same answer.
+    /// </summary>
+    public const int UnreadableAnswer = -1;
+
+    /// <summary>The HTTP status (0 when the server could not be reached; <see cref="UnreadableAnswer"/>).</summary>
     public int StatusCode { get; }
 }

@@ -39,6 +39,22 @@ public sealed class KubernetesClusterApiTests
     }
 
     [Fact]
+    public async Task Should_FailAtOnce_When_TheAnswerIsNotJson()
+    {
+        // Something that speaks HTTPS but is no API server (a web server, a proxy's page) at the kubeconfig's address.
+        var server = new CannedApiServer()
+            .On("GET", "/api/v1/namespaces/kube-system/secrets", HttpStatusCode.OK, "<html><body>It works!</body></html>");
+        using var inner = server.Api();
+        var api = new RetryingClusterApi(inner, TimeSpan.FromMinutes(1), TimeProvider.System);
+
+        var error = await Assert.ThrowsAsync<ClusterApiException>(() => api.ListAsync<V1Secret>("kube-system", null, CancellationToken.None));
+
+        Assert.Equal(ClusterApiException.UnreadableAnswer, error.StatusCode);
+        Assert.Contains("the API server's answer could not be read", error.Message);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
     public async Task Should_ReportTheInvalidService_When_NoneExists()
     {
         var server = new CannedApiServer()
