@@ -105,13 +105,14 @@ public sealed class EtcdClusterTests
         var api = ThreeMembers();
         api.Down.UnionWith([A, B]);
         var progress = new List<string>();
-        using var etcd = Client(api, [A, B], progress, timeoutMs: 600);
+        // Long enough that a first round of calls slowed down by a loaded machine still leaves time for a progress line.
+        using var etcd = Client(api, [A, B], progress, timeoutMs: 3000);
 
         var error = await Assert.ThrowsAsync<EtcdClusterException>(() => etcd.ListMembersAsync(CancellationToken.None));
 
         Assert.Equal(EtcdFailure.Unreachable, error.Failure);
         Assert.StartsWith(
-            $"could not list the etcd members: etcd is unreachable at {A}, {B} (tried for 600ms): {A}: Unavailable: Error connecting to subchannel. (Connection refused); {B}: ",
+            $"could not list the etcd members: etcd is unreachable at {A}, {B} (tried for 3s): {A}: Unavailable: Error connecting to subchannel. (Connection refused); {B}: ",
             error.Message);
         Assert.Contains("crictl ps -a --name etcd", error.Message);
         Assert.Contains(progress, line => line.StartsWith("[etcd] Still trying to list the etcd members (", StringComparison.Ordinal));
